@@ -1,0 +1,45 @@
+package io.ravenwatch.probes.api;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every probe type Ravenwatch knows, in one explicit list.
+ *
+ * <p>To add a probe: write one class with a settings record and a {@code TYPE} constant, then add
+ * one line to {@link #standard()}. No classpath scanning: this list is the truth.
+ */
+public final class ProbeRegistry {
+  private final Map<String, ProbeType<?>> types = new LinkedHashMap<>();
+
+  /** The probe types shipped with Ravenwatch. New probe types are added here. */
+  public static ProbeRegistry standard() {
+    return new ProbeRegistry();
+  }
+
+  /** Registers a type; names must be unique. */
+  public ProbeRegistry register(ProbeType<?> type) {
+    if (types.putIfAbsent(type.name(), type) != null) {
+      throw new IllegalArgumentException("probe type registered twice: " + type.name());
+    }
+    return this;
+  }
+
+  public Optional<ProbeType<?>> find(String name) {
+    return Optional.ofNullable(types.get(name));
+  }
+
+  public Set<String> names() {
+    return types.keySet();
+  }
+
+  public Collection<ProbeType<?>> all() {
+    return types.values();
+  }
+
+  /** Shorthand for a type that needs nothing from the target. */
+  public static final Set<ProbeType.Requirement> NOTHING = Set.of();
+}
