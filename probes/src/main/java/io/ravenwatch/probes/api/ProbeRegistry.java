@@ -17,7 +17,7 @@ public final class ProbeRegistry {
 
   /** The probe types shipped with Ravenwatch. New probe types are added here. */
   public static ProbeRegistry standard() {
-    return new ProbeRegistry();
+    return new ProbeRegistry().register(io.ravenwatch.probes.ipmi.IpmiSensorProbe.TYPE);
   }
 
   /** Registers a type; names must be unique. */
