@@ -17,7 +17,12 @@ public final class ProbeRegistry {
 
   /** The probe types shipped with Ravenwatch. New probe types are added here. */
   public static ProbeRegistry standard() {
-    return new ProbeRegistry();
+    return new ProbeRegistry()
+        .register(io.ravenwatch.probes.net.PingProbe.TYPE)
+        .register(io.ravenwatch.probes.net.NetResponseProbe.TYPE)
+        .register(io.ravenwatch.probes.http.HttpResponseProbe.TYPE)
+        .register(io.ravenwatch.probes.tls.X509CertProbe.TYPE)
+        .register(io.ravenwatch.probes.disk.DiskProbe.TYPE);
   }
 
   /** Registers a type; names must be unique. */
