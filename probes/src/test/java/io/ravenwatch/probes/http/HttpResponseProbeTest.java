@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
@@ -170,6 +171,28 @@ class HttpResponseProbeTest {
     assertThat(p.tag("result")).isEqualTo("timeout");
     assertThat(p.field("result_code")).isEqualTo(4L);
     assertThat(p.tag("status_code")).isNull();
+  }
+
+  @Test
+  void interruptWhileWaitingForTheResponsePropagates() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(200).headersDelay(1, TimeUnit.MINUTES).build());
+    var settings = settings(server.url("/").toString(), null, null, true);
+    var outcome = new CompletableFuture<Object>();
+    Thread run =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    outcome.complete(probe(settings, Duration.ofMinutes(1)));
+                  } catch (InterruptedException e) {
+                    outcome.complete(e);
+                  }
+                });
+    server.takeRequest();
+
+    run.interrupt();
+
+    assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.ravenwatch.probes.net;
 import static io.ravenwatch.probes.ProbeContexts.context;
 import static io.ravenwatch.probes.ProbeContexts.host;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.ravenwatch.probes.api.Point;
 import io.ravenwatch.probes.api.ProbeResult;
@@ -16,7 +17,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -152,6 +155,28 @@ class NetResponseProbeTest {
 
     assertThat(result.status()).isEqualTo(ProbeResult.Status.FAILED);
     assertThat(accepted).hasSize(3);
+  }
+
+  @Test
+  void interruptWhileWaitingForTheAnswerPropagates() throws Exception {
+    int port = serve(null);
+    var settings = new NetResponseProbe.Settings(port, "PING\r\n", "PONG", Duration.ofMinutes(1));
+    var outcome = new CompletableFuture<Object>();
+    Thread run =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    outcome.complete(probe(settings));
+                  } catch (InterruptedException e) {
+                    outcome.complete(e);
+                  }
+                });
+    await().until(() -> accepted.size() == 1);
+
+    run.interrupt();
+
+    assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
   }
 
   @Test
