@@ -1,5 +1,11 @@
 package io.ravenwatch.probes.api;
 
+import io.ravenwatch.probes.disk.DiskProbe;
+import io.ravenwatch.probes.http.HttpResponseProbe;
+import io.ravenwatch.probes.ipmi.IpmiSensorProbe;
+import io.ravenwatch.probes.net.NetResponseProbe;
+import io.ravenwatch.probes.net.PingProbe;
+import io.ravenwatch.probes.tls.X509CertProbe;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +23,13 @@ public final class ProbeRegistry {
 
   /** The probe types shipped with Ravenwatch. New probe types are added here. */
   public static ProbeRegistry standard() {
-    return new ProbeRegistry().register(io.ravenwatch.probes.ipmi.IpmiSensorProbe.TYPE);
+    return new ProbeRegistry()
+        .register(PingProbe.TYPE)
+        .register(NetResponseProbe.TYPE)
+        .register(HttpResponseProbe.TYPE)
+        .register(X509CertProbe.TYPE)
+        .register(DiskProbe.TYPE)
+        .register(IpmiSensorProbe.TYPE);
   }
 
   /** Registers a type; names must be unique. */
