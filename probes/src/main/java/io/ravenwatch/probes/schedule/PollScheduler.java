@@ -108,6 +108,10 @@ public final class PollScheduler implements AutoCloseable {
   private Scheduler quartz;
 
   /**
+   * @param targets the inventory to poll
+   * @param registry the probe types; one probe is created per (target, probe spec) at start
+   * @param resources shared by the probes, and its clock decides due times; the caller closes it
+   *     after {@link #stop()}
    * @param results receives every scheduled result (usually a {@link ResultBus})
    * @param observer told each scheduled poll's duration and outcome (self-monitoring)
    */
