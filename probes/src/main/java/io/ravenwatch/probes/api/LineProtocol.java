@@ -2,7 +2,9 @@ package io.ravenwatch.probes.api;
 
 import java.util.Map;
 
-/** InfluxDB line protocol with its escaping rules; package-private, reached through {@link Point}. */
+/**
+ * InfluxDB line protocol with its escaping rules; package-private, reached through {@link Point}.
+ */
 final class LineProtocol {
   private LineProtocol() {}
 

@@ -9,7 +9,8 @@ import java.util.List;
  * Everything one run of a probe may use: the target, its probe spec, shared resources (clock, SNMP
  * session, HTTP client) and the run's deadline.
  */
-public record ProbeContext(Target target, ProbeSpec spec, ProbeResources resources, Instant deadline) {
+public record ProbeContext(
+    Target target, ProbeSpec spec, ProbeResources resources, Instant deadline) {
 
   public Clock clock() {
     return resources.clock();

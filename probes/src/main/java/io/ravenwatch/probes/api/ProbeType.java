@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A kind of probe: its configuration name, the record its YAML settings bind to, what it needs
- * from a target, and how to create a probe. Registered in {@link ProbeRegistry}.
+ * A kind of probe: its configuration name, the record its YAML settings bind to, what it needs from
+ * a target, and how to create a probe. Registered in {@link ProbeRegistry}.
  *
  * @param name the {@code type:} of a probe in the configuration, e.g. {@code net_response}
  * @param settings the record the probe's settings bind to (components in camelCase, keys in

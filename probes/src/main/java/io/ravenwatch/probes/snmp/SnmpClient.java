@@ -62,7 +62,8 @@ public final class SnmpClient implements AutoCloseable {
   private static final int MAX_REPETITIONS = 25;
   private static final Map<OID, String> USM_REPORTS =
       Map.of(
-          SnmpConstants.usmStatsWrongDigests, "wrong authentication password (usmStatsWrongDigests)",
+          SnmpConstants.usmStatsWrongDigests,
+              "wrong authentication password (usmStatsWrongDigests)",
           SnmpConstants.usmStatsUnknownUserNames, "unknown user (usmStatsUnknownUserNames)",
           SnmpConstants.usmStatsUnsupportedSecLevels,
               "security level not supported for this user (usmStatsUnsupportedSecLevels)",
@@ -117,7 +118,10 @@ public final class SnmpClient implements AutoCloseable {
     } catch (SnmpFailure f) {
       return CompletableFuture.failedFuture(f);
     }
-    PDU pdu = endpoint.credentials().version() == SnmpCredentials.Version.V3 ? new ScopedPDU() : new PDU();
+    PDU pdu =
+        endpoint.credentials().version() == SnmpCredentials.Version.V3
+            ? new ScopedPDU()
+            : new PDU();
     pdu.setType(PDU.GET);
     oids.forEach(o -> pdu.add(new VariableBinding(o)));
     ResponseListener listener =
