@@ -289,6 +289,7 @@ public final class InfluxWriter implements ResultListener, AutoCloseable {
         recovered();
       }
     } catch (IOException e) {
+      nextAttempt = clock.instant().plus(backoff.next()); // not a hot loop of rewrites
       logger.error("Cannot delete replayed spool segments in {}", spool.dir(), e);
     }
   }
