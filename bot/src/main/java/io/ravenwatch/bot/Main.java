@@ -1,0 +1,58 @@
+package io.ravenwatch.bot;
+
+import io.ravenwatch.bot.cli.CheckConfigCommand;
+import io.ravenwatch.bot.cli.ProbeCommand;
+import io.ravenwatch.bot.cli.RunCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ravenwatch} command line: {@code run}, {@code check-config}, {@code probe}. */
+@Command(
+    name = "ravenwatch",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {
+      "Monitoring and incident chatops for small ops teams that live in Discord.",
+      "Polls hosts and services on a schedule and writes every result to InfluxDB.",
+      ""
+    },
+    subcommands = {
+      RunCommand.class,
+      CheckConfigCommand.class,
+      ProbeCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Exit status: 0 success, 1 a probe failed (probe) or a runtime error, 2 invalid configuration."
+    })
+public final class Main implements Runnable {
+
+  /** Exit status for an invalid configuration. */
+  public static final int EXIT_CONFIG = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns its exit status (for tests). */
+  public static int execute(String... args) {
+    return new CommandLine(new Main()).execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** The version from the jar's manifest, or "development" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"ravenwatch " + (v == null ? "development" : v)};
+    }
+  }
+}
