@@ -152,6 +152,11 @@ public final class ValueParsers {
   }
 
   private static String string(Object node) {
+    if (node instanceof String s && REFERENCE.matcher(s).matches()) {
+      // Would otherwise pass as the literal text "${NAME}" and fail far from here.
+      throw new Mismatch(
+          "a plain string (${NAME} is read from the environment only where a secret is expected)");
+    }
     if (node instanceof String s) {
       return s;
     }

@@ -4,6 +4,8 @@ import io.ravenwatch.probes.api.SnmpCredentials;
 import io.ravenwatch.probes.api.Timing;
 import io.ravenwatch.probes.influx.InfluxSettings;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,7 +26,6 @@ public record RavenwatchConfig(
     Inventory inventory) {
 
   public RavenwatchConfig {
-    snmpCredentials =
-        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(snmpCredentials));
+    snmpCredentials = Collections.unmodifiableMap(new LinkedHashMap<>(snmpCredentials));
   }
 }

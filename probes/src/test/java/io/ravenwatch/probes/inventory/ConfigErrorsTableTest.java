@@ -50,6 +50,11 @@ class ConfigErrorsTableTest {
             "hosts.a.role: expected a string (quote it: YAML reads yes, no, on, off, true, false as"
                 + " booleans). Found: true"),
         broken(
+            "environment reference where no secret is expected",
+            "influxdb: {url: '${INFLUX_URL}'}",
+            "influxdb.url: expected a plain string (${NAME} is read from the environment only"
+                + " where a secret is expected). Found: \"${INFLUX_URL}\""),
+        broken(
             "bad duration",
             """
             hosts:
