@@ -1,0 +1,117 @@
+package io.ravenwatch.probes.inventory;
+
+import io.ravenwatch.probes.api.ProbeRegistry;
+import io.ravenwatch.probes.api.SnmpCredentials;
+import io.ravenwatch.probes.api.SnmpCredentials.AuthProtocol;
+import io.ravenwatch.probes.api.SnmpCredentials.PrivProtocol;
+import io.ravenwatch.probes.api.SnmpCredentials.Version;
+import io.ravenwatch.probes.config.Binder;
+import io.ravenwatch.probes.config.ConfigError;
+import io.ravenwatch.probes.config.ConfigErrors;
+import io.ravenwatch.probes.config.ConfigException;
+import io.ravenwatch.probes.config.ValueParsers;
+import io.ravenwatch.probes.config.YamlTree;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads {@code ravenwatch.yml}: parses it, binds it, resolves secrets from the given environment
+ * and every reference, and reports all problems at once.
+ *
+ * <pre>{@code
+ * try {
+ *   RavenwatchConfig config = ConfigLoader.load(path, System.getenv(), ProbeRegistry.standard());
+ * } catch (ConfigException e) {
+ *   e.errors().forEach(err -> System.err.println(err.line()));
+ * }
+ * }</pre>
+ */
+public final class ConfigLoader {
+  private ConfigLoader() {}
+
+  /**
+   * Loads a file; a relative {@code data_dir} is resolved against the file's directory.
+   *
+   * @throws ConfigException with every problem, or one naming the file when it cannot be read
+   */
+  public static RavenwatchConfig load(Path file, Map<String, String> env, ProbeRegistry registry) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw unreadable(file, "no such file");
+    } catch (CharacterCodingException e) {
+      throw unreadable(file, "a file that is not UTF-8");
+    } catch (IOException e) {
+      throw unreadable(file, e.toString());
+    }
+    Path base = file.toAbsolutePath().getParent();
+    return parse(text, file.getFileName().toString(), base, env, registry);
+  }
+
+  /**
+   * Parses configuration text; {@code data_dir} is kept as written.
+   *
+   * @param sourceName shown in YAML syntax errors, e.g. the file name
+   * @throws ConfigException with every problem
+   */
+  public static RavenwatchConfig parse(
+      String yaml, String sourceName, Map<String, String> env, ProbeRegistry registry) {
+    return parse(yaml, sourceName, null, env, registry);
+  }
+
+  private static RavenwatchConfig parse(
+      String yaml, String sourceName, Path base, Map<String, String> env, ProbeRegistry registry) {
+    Object tree = YamlTree.parse(yaml, sourceName);
+    var errors = new ConfigErrors();
+    var binder = new Binder(parsers(env), errors);
+    RavenwatchFile file = binder.bindRecord(tree, RavenwatchFile.class, "", Set.of());
+    if (file == null) {
+      errors.throwIfAny();
+    }
+    TimingDefaults defaults =
+        file.defaults() == null || errors.hasErrorAt("defaults")
+            ? TimingDefaults.BUILT_IN
+            : file.defaults();
+    Map<String, SnmpCredentialsConfig> credentialConfigs =
+        file.snmpCredentials() == null ? Map.of() : file.snmpCredentials();
+    SnmpCredentialsConfig.checkSharedUsers(credentialConfigs, errors);
+    var credentials = new LinkedHashMap<String, SnmpCredentials>();
+    credentialConfigs.forEach(
+        (name, c) -> {
+          if (c != null && !errors.hasErrorAt("snmp_credentials." + name)) {
+            credentials.put(name, c.toCredentials(name));
+          }
+        });
+    Inventory inventory =
+        new InventoryBuilder(binder, errors, registry).build(file, defaults, credentials);
+    errors.throwIfAny();
+    Path dataDir = base == null ? file.dataDir() : base.resolve(file.dataDir()).normalize();
+    return new RavenwatchConfig(
+        dataDir, file.influxdb(), defaults.toTiming(), credentials, inventory);
+  }
+
+  /**
+   * Value parsers with the spellings SNMP people use: {@code 2c}, {@code SHA1}, {@code AES-128}.
+   */
+  static ValueParsers parsers(Map<String, String> env) {
+    return new ValueParsers(env)
+        .withEnumAlias(Version.class, "1", Version.V1)
+        .withEnumAlias(Version.class, "2c", Version.V2C)
+        .withEnumAlias(Version.class, "3", Version.V3)
+        .withEnumAlias(AuthProtocol.class, "SHA1", AuthProtocol.SHA)
+        .withEnumAlias(PrivProtocol.class, "AES128", PrivProtocol.AES);
+  }
+
+  private static ConfigException unreadable(Path file, String why) {
+    return new ConfigException(
+        List.of(new ConfigError(file.toString(), "a readable configuration file", why)));
+  }
+}
