@@ -72,7 +72,9 @@ public final class Ravenwatch implements AutoCloseable {
     return bus;
   }
 
-  /** Stops polling first, then flushes the writer (to InfluxDB or the spool), then the resources. */
+  /**
+   * Stops polling first, then flushes the writer (to InfluxDB or the spool), then the resources.
+   */
   @Override
   public void close() {
     scheduler.stop();

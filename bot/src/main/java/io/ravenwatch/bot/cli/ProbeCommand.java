@@ -47,7 +47,10 @@ public final class ProbeCommand implements Callable<Integer> {
     var target = inventory.find(targetName);
     if (target.isEmpty()) {
       err.println(
-          "Unknown target '" + targetName + "'. Known targets: " + String.join(", ", inventory.names()));
+          "Unknown target '"
+              + targetName
+              + "'. Known targets: "
+              + String.join(", ", inventory.names()));
       err.flush();
       return Main.EXIT_CONFIG;
     }

@@ -35,8 +35,10 @@ public final class ResultPrinter implements ResultListener {
   /** One line: target/probe, status, duration, the reason when not OK, the number of points. */
   public static String format(ProbeResult r) {
     var sb = new StringBuilder();
-    sb.append(String.format("%-32s %-9s %8.1f ms", r.target() + "/" + r.probe(), r.status(),
-        r.elapsed().toNanos() / 1e6));
+    sb.append(
+        String.format(
+            "%-32s %-9s %8.1f ms",
+            r.target() + "/" + r.probe(), r.status(), r.elapsed().toNanos() / 1e6));
     sb.append("  ").append(r.points().size()).append(" point(s)");
     if (!r.reason().isEmpty()) {
       sb.append("  — ").append(r.reason());
