@@ -3,6 +3,8 @@ package io.ravenwatch.bot;
 import io.ravenwatch.bot.cli.CheckConfigCommand;
 import io.ravenwatch.bot.cli.ProbeCommand;
 import io.ravenwatch.bot.cli.RunCommand;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,9 +39,20 @@ public final class Main implements Runnable {
     System.exit(execute(args));
   }
 
-  /** Runs the command line and returns its exit status (for tests). */
+  /** Runs the command line on the process's console and returns its exit status. */
   public static int execute(String... args) {
-    return new CommandLine(new Main()).execute(args);
+    return execute(
+        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+        args);
+  }
+
+  /** Runs the command line with the given output and error streams (for tests). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    var cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    return cli.execute(args);
   }
 
   @Override
