@@ -17,7 +17,9 @@ public final class ProbeRegistry {
 
   /** The probe types shipped with Ravenwatch. New probe types are added here. */
   public static ProbeRegistry standard() {
-    return new ProbeRegistry();
+    return new ProbeRegistry()
+        .register(io.ravenwatch.probes.snmp.SnmpHostProbe.TYPE)
+        .register(io.ravenwatch.probes.snmp.SnmpDiskProbe.TYPE);
   }
 
   /** Registers a type; names must be unique. */

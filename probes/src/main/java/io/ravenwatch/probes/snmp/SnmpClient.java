@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.snmp4j.CommunityTarget;
 import org.snmp4j.MessageDispatcherImpl;
 import org.snmp4j.PDU;
+import org.snmp4j.SNMP4JSettings;
 import org.snmp4j.ScopedPDU;
 import org.snmp4j.Snmp;
 import org.snmp4j.Target;
@@ -62,7 +64,8 @@ public final class SnmpClient implements AutoCloseable {
   private static final int MAX_REPETITIONS = 25;
   private static final Map<OID, String> USM_REPORTS =
       Map.of(
-          SnmpConstants.usmStatsWrongDigests, "wrong authentication password (usmStatsWrongDigests)",
+          SnmpConstants.usmStatsWrongDigests,
+              "wrong authentication password (usmStatsWrongDigests)",
           SnmpConstants.usmStatsUnknownUserNames, "unknown user (usmStatsUnknownUserNames)",
           SnmpConstants.usmStatsUnsupportedSecLevels,
               "security level not supported for this user (usmStatsUnsupportedSecLevels)",
@@ -73,14 +76,47 @@ public final class SnmpClient implements AutoCloseable {
 
   private final Snmp snmp;
   private final USM usm;
+  private final MPv3 mpv3;
+  // v3 endpoints that have answered a request at least once, to tell a wrong privacy password
+  // (the agent answers engine discovery, then silently drops what it cannot decrypt) from an
+  // agent that went away.
+  private final Set<SnmpEndpoint> answered = ConcurrentHashMap.newKeySet();
   private final TableUtils tables;
-  private final Set<String> users = ConcurrentHashMap.newKeySet();
+  private final TableUtils v1Tables;
+  private static final int MAX_COLUMNS_PER_PDU = 64;
+  private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|.*:.*");
 
-  private SnmpClient(Snmp snmp, USM usm) {
+  private final Map<String, UsmKeys> users = new ConcurrentHashMap<>();
+  // Built targets per endpoint, so a poll allocates no Target and resolves nothing; only for IP
+  // literals, so DNS names still follow DNS changes (the JVM caches lookups for 30 s anyway).
+  private final Map<SnmpEndpoint, Target<UdpAddress>> targets = new ConcurrentHashMap<>();
+
+  /** The keys a v3 user name is registered with in this session's USM. */
+  private record UsmKeys(
+      SnmpCredentials.AuthProtocol auth,
+      String authPassword,
+      SnmpCredentials.PrivProtocol priv,
+      String privPassword) {
+    static UsmKeys of(SnmpCredentials c) {
+      return new UsmKeys(
+          c.authProtocol(),
+          c.authPassword() == null ? null : c.authPassword().reveal(),
+          c.privProtocol(),
+          c.privPassword() == null ? null : c.privPassword().reveal());
+    }
+  }
+
+  private SnmpClient(Snmp snmp, USM usm, MPv3 mpv3) {
     this.snmp = snmp;
     this.usm = usm;
+    this.mpv3 = mpv3;
     this.tables = new TableUtils(snmp, new DefaultPDUFactory(PDU.GETBULK));
     tables.setMaxNumRowsPerPDU(MAX_REPETITIONS);
+    // The default (10) would split a walk of ifTable + ifXTable columns into two requests per page.
+    tables.setMaxNumColumnsPerPDU(MAX_COLUMNS_PER_PDU);
+    // v1 has no GETBULK, and SNMP4J's v1 PDUs refuse GETBULK parameters: walk with GETNEXT.
+    this.v1Tables = new TableUtils(snmp, new DefaultPDUFactory(PDU.GETNEXT));
+    v1Tables.setMaxNumColumnsPerPDU(MAX_COLUMNS_PER_PDU);
   }
 
   /** Opens the session: one UDP socket on an ephemeral port. */
@@ -92,56 +128,130 @@ public final class SnmpClient implements AutoCloseable {
       protocols.addAuthenticationProtocol(new AuthSHA());
       protocols.addAuthenticationProtocol(new AuthMD5());
       protocols.addPrivacyProtocol(new PrivDES());
+      // A wrong v3 password makes net-snmp answer with an unauthenticated report
+      // (usmStatsWrongDigests, usmStatsDecryptionErrors). RFC 3412's strict strategy drops those
+      // reports, and the poll then looks like a dead agent after timeout × attempts. Accepting
+      // them turns a typo in a password into an immediate, clear failure; a forged report could
+      // only make one poll fail, which anyone on the path can do by dropping packets anyway.
+      SNMP4JSettings.setReportSecurityLevelStrategy(
+          SNMP4JSettings.ReportSecurityLevelStrategy.noAuthNoPrivIfNeeded);
       USM usm = new USM(protocols, new OctetString(MPv3.createLocalEngineID()), 0);
       var dispatcher = new MessageDispatcherImpl();
       dispatcher.addMessageProcessingModel(new MPv1());
       dispatcher.addMessageProcessingModel(new MPv2c());
-      dispatcher.addMessageProcessingModel(new MPv3(usm));
+      var mpv3 = new MPv3(usm);
+      dispatcher.addMessageProcessingModel(mpv3);
       var transport = new DefaultUdpTransportMapping();
       transport.setReceiveBufferSize(SOCKET_BUFFER);
       transport.setSocketTimeout(0);
       Snmp snmp = new Snmp(dispatcher, transport);
       snmp.listen();
-      return new SnmpClient(snmp, usm);
+      return new SnmpClient(snmp, usm, mpv3);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the SNMP socket", e);
     }
   }
 
-  /** GETs the given scalars; missing ones (noSuchObject/noSuchInstance) are absent from the map. */
+  /**
+   * GETs the given scalars in one request; missing ones (noSuchObject/noSuchInstance, or v1's
+   * noSuchName) are absent from the map. Never throws: a failure completes the future with an
+   * {@link SnmpFailure}.
+   */
   public CompletableFuture<Map<OID, Variable>> get(SnmpEndpoint endpoint, List<OID> oids) {
-    var future = new CompletableFuture<Map<OID, Variable>>();
-    Target<?> target;
+    Target<UdpAddress> target;
     try {
       target = target(endpoint);
     } catch (SnmpFailure f) {
       return CompletableFuture.failedFuture(f);
     }
-    PDU pdu = endpoint.credentials().version() == SnmpCredentials.Version.V3 ? new ScopedPDU() : new PDU();
+    return get(endpoint, target, oids);
+  }
+
+  private CompletableFuture<Map<OID, Variable>> get(
+      SnmpEndpoint endpoint, Target<UdpAddress> target, List<OID> oids) {
+    var future = new CompletableFuture<Map<OID, Variable>>();
+    PDU pdu = target.getVersion() == SnmpConstants.version3 ? new ScopedPDU() : new PDU();
     pdu.setType(PDU.GET);
-    oids.forEach(o -> pdu.add(new VariableBinding(o)));
+    for (OID o : oids) {
+      pdu.add(new VariableBinding(o));
+    }
     ResponseListener listener =
         new ResponseListener() {
           @Override
           public <A extends Address> void onResponse(ResponseEvent<A> event) {
             // SNMP4J keeps a listener registered until it is cancelled explicitly.
             ((Snmp) event.getSource()).cancel(event.getRequest(), this);
-            complete(endpoint, event, future);
+            complete(endpoint, target, oids, event, future);
           }
         };
     try {
       snmp.send(pdu, target, null, listener);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       future.completeExceptionally(
           new SnmpFailure(SnmpFailure.Kind.BAD_TARGET, "cannot send: " + e.getMessage()));
     }
     return future;
   }
 
+  private void complete(
+      SnmpEndpoint endpoint,
+      Target<UdpAddress> target,
+      List<OID> oids,
+      ResponseEvent<?> event,
+      CompletableFuture<Map<OID, Variable>> future) {
+    PDU response = event.getResponse();
+    if (event.getError() != null) {
+      future.completeExceptionally(
+          new SnmpFailure(SnmpFailure.Kind.AGENT_ERROR, String.valueOf(event.getError())));
+    } else if (response == null) {
+      future.completeExceptionally(timeout(endpoint, target));
+    } else if (response.getType() == PDU.REPORT) {
+      future.completeExceptionally(report(response));
+    } else if (response.getErrorStatus() == PDU.noSuchName
+        && target.getVersion() == SnmpConstants.version1) {
+      // v1 has no per-variable exceptions: one missing OID fails the whole GET. Ask again
+      // without it, so one request for all scalars still works against v1-only agents.
+      int bad = response.getErrorIndex() - 1;
+      if (bad < 0 || bad >= oids.size()) {
+        future.completeExceptionally(
+            new SnmpFailure(SnmpFailure.Kind.AGENT_ERROR, "agent error: noSuchName"));
+      } else if (oids.size() == 1) {
+        future.complete(Map.of());
+      } else {
+        var rest = new ArrayList<>(oids);
+        rest.remove(bad);
+        get(endpoint, target, rest)
+            .whenComplete(
+                (values, failure) -> {
+                  if (failure != null) {
+                    future.completeExceptionally(failure);
+                  } else {
+                    future.complete(values);
+                  }
+                });
+      }
+    } else if (response.getErrorStatus() != PDU.noError) {
+      future.completeExceptionally(
+          new SnmpFailure(
+              SnmpFailure.Kind.AGENT_ERROR, "agent error: " + response.getErrorStatusText()));
+    } else {
+      var values = new LinkedHashMap<OID, Variable>();
+      for (VariableBinding vb : response.getVariableBindings()) {
+        if (!vb.getVariable().isException()) {
+          values.put(vb.getOid(), vb.getVariable());
+        }
+      }
+      if (target.getVersion() == SnmpConstants.version3) {
+        answered.add(endpoint);
+      }
+      future.complete(values);
+    }
+  }
+
   /** Walks the given columns of one table with GETBULK; rows are joined on their index. */
   public CompletableFuture<SnmpTable> walk(SnmpEndpoint endpoint, List<OID> columns) {
     var future = new CompletableFuture<SnmpTable>();
-    Target<?> target;
+    Target<UdpAddress> target;
     try {
       target = target(endpoint);
     } catch (SnmpFailure f) {
@@ -163,10 +273,13 @@ public final class SnmpClient implements AutoCloseable {
           public void finished(TableEvent event) {
             finished = true;
             if (event.isError()) {
-              future.completeExceptionally(failure(endpoint, event));
+              future.completeExceptionally(failure(endpoint, target, event));
             } else {
               if (event.getColumns() != null) {
                 rows.add(toRow(event, cols.length));
+              }
+              if (target.getVersion() == SnmpConstants.version3) {
+                answered.add(endpoint);
               }
               future.complete(new SnmpTable(rows));
             }
@@ -177,7 +290,13 @@ public final class SnmpClient implements AutoCloseable {
             return finished;
           }
         };
-    tables.getTable(target, cols, listener, null, null, null);
+    try {
+      (target.getVersion() == SnmpConstants.version1 ? v1Tables : tables)
+          .getTable(target, cols, listener, null, null, null);
+    } catch (RuntimeException e) {
+      future.completeExceptionally(
+          new SnmpFailure(SnmpFailure.Kind.BAD_TARGET, "cannot walk: " + e.getMessage()));
+    }
     return future;
   }
 
@@ -191,42 +310,16 @@ public final class SnmpClient implements AutoCloseable {
     return new SnmpTable.Row(event.getIndex(), values);
   }
 
-  private static void complete(
-      SnmpEndpoint endpoint, ResponseEvent<?> event, CompletableFuture<Map<OID, Variable>> future) {
-    PDU response = event.getResponse();
-    if (event.getError() != null) {
-      future.completeExceptionally(
-          new SnmpFailure(SnmpFailure.Kind.AGENT_ERROR, event.getError().getMessage()));
-    } else if (response == null) {
-      future.completeExceptionally(timeout(endpoint));
-    } else if (response.getType() == PDU.REPORT) {
-      future.completeExceptionally(report(response));
-    } else if (response.getErrorStatus() != PDU.noError) {
-      future.completeExceptionally(
-          new SnmpFailure(
-              SnmpFailure.Kind.AGENT_ERROR, "agent error: " + response.getErrorStatusText()));
-    } else {
-      var values = new LinkedHashMap<OID, Variable>();
-      for (VariableBinding vb : response.getVariableBindings()) {
-        if (!vb.getVariable().isException()) {
-          values.put(vb.getOid(), vb.getVariable());
-        }
-      }
-      future.complete(values);
-    }
-  }
-
-  private static SnmpFailure failure(SnmpEndpoint endpoint, TableEvent event) {
+  private SnmpFailure failure(SnmpEndpoint endpoint, Target<UdpAddress> target, TableEvent event) {
     return switch (event.getStatus()) {
-      case TableEvent.STATUS_TIMEOUT -> timeout(endpoint);
+      case TableEvent.STATUS_TIMEOUT -> timeout(endpoint, target);
       case TableEvent.STATUS_REPORT -> report(event.getReportPDU());
       default -> new SnmpFailure(SnmpFailure.Kind.AGENT_ERROR, event.getErrorMessage());
     };
   }
 
-  private static SnmpFailure timeout(SnmpEndpoint endpoint) {
-    return new SnmpFailure(
-        SnmpFailure.Kind.TIMEOUT,
+  private SnmpFailure timeout(SnmpEndpoint endpoint, Target<UdpAddress> target) {
+    String reason =
         "no answer from "
             + endpoint.host()
             + ":"
@@ -235,7 +328,15 @@ public final class SnmpClient implements AutoCloseable {
             + (endpoint.retries() + 1)
             + " attempts of "
             + endpoint.timeout().toMillis()
-            + " ms");
+            + " ms";
+    if (target.getSecurityLevel() == SecurityLevel.AUTH_PRIV
+        && mpv3.getEngineID(target.getAddress()) != null
+        && !answered.contains(endpoint)) {
+      reason +=
+          " (it answered SNMPv3 engine discovery but never a request: wrong privacy password or"
+              + " protocol?)";
+    }
+    return new SnmpFailure(SnmpFailure.Kind.TIMEOUT, reason);
   }
 
   private static SnmpFailure report(PDU report) {
@@ -251,7 +352,19 @@ public final class SnmpClient implements AutoCloseable {
     return new SnmpFailure(SnmpFailure.Kind.AUTH, "agent sent an empty report");
   }
 
-  private Target<?> target(SnmpEndpoint endpoint) throws SnmpFailure {
+  private Target<UdpAddress> target(SnmpEndpoint endpoint) throws SnmpFailure {
+    Target<UdpAddress> cached = targets.get(endpoint);
+    if (cached != null) {
+      return cached;
+    }
+    Target<UdpAddress> built = build(endpoint);
+    if (IP_LITERAL.matcher(endpoint.host()).matches()) {
+      targets.put(endpoint, built);
+    }
+    return built;
+  }
+
+  private Target<UdpAddress> build(SnmpEndpoint endpoint) throws SnmpFailure {
     SnmpCredentials c = endpoint.credentials();
     InetAddress ip;
     try {
@@ -262,12 +375,19 @@ public final class SnmpClient implements AutoCloseable {
     var address = new UdpAddress(ip, c.port());
     Target<UdpAddress> target;
     if (c.version() == SnmpCredentials.Version.V3) {
+      if (c.user() == null || c.user().isEmpty()) {
+        throw new SnmpFailure(SnmpFailure.Kind.BAD_TARGET, "SNMPv3 credentials without a user");
+      }
       registerUser(c);
       var user = new UserTarget<UdpAddress>();
       user.setSecurityName(new OctetString(c.user()));
       user.setSecurityLevel(securityLevel(c));
       target = user;
     } else {
+      if (c.community() == null) {
+        throw new SnmpFailure(
+            SnmpFailure.Kind.BAD_TARGET, "SNMP v1/v2c credentials without a community");
+      }
       var community = new CommunityTarget<UdpAddress>();
       community.setCommunity(new OctetString(c.community().reveal()));
       target = community;
@@ -279,7 +399,7 @@ public final class SnmpClient implements AutoCloseable {
           case V2C -> SnmpConstants.version2c;
           case V3 -> SnmpConstants.version3;
         });
-    target.setTimeout(endpoint.timeout().toMillis());
+    target.setTimeout(Math.max(1, endpoint.timeout().toMillis()));
     target.setRetries(endpoint.retries());
     return target;
   }
@@ -291,10 +411,13 @@ public final class SnmpClient implements AutoCloseable {
     return c.privProtocol() == null ? SecurityLevel.AUTH_NOPRIV : SecurityLevel.AUTH_PRIV;
   }
 
-  private void registerUser(SnmpCredentials c) {
-    // USM keeps one entry per user name until it is localised per engine id; credentials with the
-    // same user name must therefore carry the same passwords (checked when config is validated).
-    if (users.add(c.name())) {
+  private void registerUser(SnmpCredentials c) throws SnmpFailure {
+    // USM holds one set of keys per user name (localised per agent engine id), so one session
+    // cannot talk to agents as the same user with different passwords: refuse clearly instead of
+    // silently using whichever credentials registered first.
+    UsmKeys keys = UsmKeys.of(c);
+    UsmKeys existing = users.putIfAbsent(c.user(), keys);
+    if (existing == null) {
       OID auth = c.authProtocol() == null ? null : authOid(c.authProtocol());
       OID priv = c.privProtocol() == null ? null : privOid(c.privProtocol());
       usm.addUser(
@@ -305,6 +428,13 @@ public final class SnmpClient implements AutoCloseable {
               auth == null ? null : new OctetString(c.authPassword().reveal()),
               priv,
               priv == null ? null : new OctetString(c.privPassword().reveal())));
+    } else if (!existing.equals(keys)) {
+      throw new SnmpFailure(
+          SnmpFailure.Kind.BAD_TARGET,
+          "SNMPv3 user '"
+              + c.user()
+              + "' is configured with different protocols or passwords in two credentials;"
+              + " one user name must have one set of keys");
     }
   }
 
