@@ -61,7 +61,10 @@ import org.snmp4j.util.TableUtils;
  */
 public final class SnmpClient implements AutoCloseable {
   private static final int SOCKET_BUFFER = 4 << 20;
-  private static final int MAX_REPETITIONS = 25;
+
+  /** GETBULK max-repetitions of a walk with no size hint; the most a hint may ask for. */
+  public static final int MAX_REPETITIONS = 25;
+
   private static final Map<OID, String> USM_REPORTS =
       Map.of(
           SnmpConstants.usmStatsWrongDigests,
@@ -81,7 +84,8 @@ public final class SnmpClient implements AutoCloseable {
   // (the agent answers engine discovery, then silently drops what it cannot decrypt) from an
   // agent that went away.
   private final Set<SnmpEndpoint> answered = ConcurrentHashMap.newKeySet();
-  private final TableUtils tables;
+  // One TableUtils per max-repetitions value (1..MAX_REPETITIONS): SNMP4J sets it per instance.
+  private final TableUtils[] bulkTables = new TableUtils[MAX_REPETITIONS + 1];
   private final TableUtils v1Tables;
   private static final int MAX_COLUMNS_PER_PDU = 64;
   private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|.*:.*");
@@ -110,10 +114,13 @@ public final class SnmpClient implements AutoCloseable {
     this.snmp = snmp;
     this.usm = usm;
     this.mpv3 = mpv3;
-    this.tables = new TableUtils(snmp, new DefaultPDUFactory(PDU.GETBULK));
-    tables.setMaxNumRowsPerPDU(MAX_REPETITIONS);
-    // The default (10) would split a walk of ifTable + ifXTable columns into two requests per page.
-    tables.setMaxNumColumnsPerPDU(MAX_COLUMNS_PER_PDU);
+    for (int reps = 1; reps <= MAX_REPETITIONS; reps++) {
+      var tables = new TableUtils(snmp, new DefaultPDUFactory(PDU.GETBULK));
+      tables.setMaxNumRowsPerPDU(reps);
+      // The default (10) would split a walk of ifTable + ifXTable columns into two requests.
+      tables.setMaxNumColumnsPerPDU(MAX_COLUMNS_PER_PDU);
+      bulkTables[reps] = tables;
+    }
     // v1 has no GETBULK, and SNMP4J's v1 PDUs refuse GETBULK parameters: walk with GETNEXT.
     this.v1Tables = new TableUtils(snmp, new DefaultPDUFactory(PDU.GETNEXT));
     v1Tables.setMaxNumColumnsPerPDU(MAX_COLUMNS_PER_PDU);
@@ -144,6 +151,9 @@ public final class SnmpClient implements AutoCloseable {
       var transport = new DefaultUdpTransportMapping();
       transport.setReceiveBufferSize(SOCKET_BUFFER);
       transport.setSocketTimeout(0);
+      // Messages are decoded on the listen thread before the next receive, so its buffer can be
+      // reused; otherwise SNMP4J allocates a fresh 64 kB buffer for every datagram received.
+      transport.setAsyncMsgProcessingSupported(false);
       Snmp snmp = new Snmp(dispatcher, transport);
       snmp.listen();
       return new SnmpClient(snmp, usm, mpv3);
@@ -250,6 +260,18 @@ public final class SnmpClient implements AutoCloseable {
 
   /** Walks the given columns of one table with GETBULK; rows are joined on their index. */
   public CompletableFuture<SnmpTable> walk(SnmpEndpoint endpoint, List<OID> columns) {
+    return walk(endpoint, columns, MAX_REPETITIONS);
+  }
+
+  /**
+   * Walks with a hint of how many rows to expect, e.g. the row count of the previous poll plus one.
+   * A GETBULK answers every column with max-repetitions values whatever the table's length, so a
+   * small table walked with 25 repetitions is mostly overshoot that is encoded, sent and decoded
+   * for nothing; with a good hint the walk is one request that ends just past the table. Longer
+   * tables still come complete, in more pages.
+   */
+  public CompletableFuture<SnmpTable> walk(
+      SnmpEndpoint endpoint, List<OID> columns, int expectedRows) {
     var future = new CompletableFuture<SnmpTable>();
     Target<UdpAddress> target;
     try {
@@ -291,7 +313,8 @@ public final class SnmpClient implements AutoCloseable {
           }
         };
     try {
-      (target.getVersion() == SnmpConstants.version1 ? v1Tables : tables)
+      int reps = Math.clamp(expectedRows, 1, MAX_REPETITIONS);
+      (target.getVersion() == SnmpConstants.version1 ? v1Tables : bulkTables[reps])
           .getTable(target, cols, listener, null, null, null);
     } catch (RuntimeException e) {
       future.completeExceptionally(

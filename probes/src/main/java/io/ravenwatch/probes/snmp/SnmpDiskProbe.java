@@ -40,6 +40,9 @@ public final class SnmpDiskProbe implements Probe {
           SnmpDiskProbe::new);
 
   private final SnmpPoll poll;
+  // Rows the last walk returned, plus one: next poll's GETBULK size, so it ends just past the
+  // table.
+  private int expectedRows = SnmpClient.MAX_REPETITIONS;
 
   public SnmpDiskProbe(Target target, Settings settings) {
     this.poll = new SnmpPoll(target);
@@ -49,13 +52,15 @@ public final class SnmpDiskProbe implements Probe {
   public ProbeResult run(ProbeContext ctx) throws InterruptedException {
     Instant started = ctx.clock().instant();
     CompletableFuture<SnmpTable> walk =
-        ctx.resources().snmp().walk(poll.endpoint(ctx), DiskMib.COLUMNS);
+        ctx.resources().snmp().walk(poll.endpoint(ctx), DiskMib.COLUMNS, expectedRows);
     SnmpFailure failure = poll.await(ctx, walk);
     if (failure != null) {
       return SnmpPoll.failed(ctx, started, failure);
     }
     Duration elapsed = Duration.between(started, ctx.clock().instant());
-    List<Point> disks = DiskMib.disks(ctx, started, walk.resultNow());
+    SnmpTable table = walk.resultNow();
+    expectedRows = table.rows().size() + 1;
+    List<Point> disks = DiskMib.disks(ctx, started, table);
     var points = new ArrayList<Point>(disks.size() + 1);
     points.add(SnmpPoll.status(ctx, started, null, elapsed));
     points.addAll(disks);

@@ -48,6 +48,9 @@ public final class SnmpHostProbe implements Probe {
   private final boolean interfaces;
   private final List<OID> scalars;
   private final List<OID> columns;
+  // Rows the last walk returned, plus one: next poll's GETBULK size, so it ends just past the
+  // table.
+  private int expectedRows = SnmpClient.MAX_REPETITIONS;
 
   public SnmpHostProbe(Target target, Settings settings) {
     this.poll = new SnmpPoll(target);
@@ -62,7 +65,7 @@ public final class SnmpHostProbe implements Probe {
     SnmpClient client = ctx.resources().snmp();
     SnmpEndpoint endpoint = poll.endpoint(ctx);
     CompletableFuture<Map<OID, Variable>> get = client.get(endpoint, scalars);
-    CompletableFuture<SnmpTable> walk = client.walk(endpoint, columns);
+    CompletableFuture<SnmpTable> walk = client.walk(endpoint, columns, expectedRows);
     SnmpFailure failure = poll.await(ctx, get, walk);
     if (failure != null) {
       return SnmpPoll.failed(ctx, started, failure);
@@ -77,6 +80,7 @@ public final class SnmpHostProbe implements Probe {
       return SnmpPoll.failed(ctx, started, noView);
     }
     SnmpTable table = walk.resultNow();
+    expectedRows = table.rows().size() + 1;
     var points = new ArrayList<Point>();
     points.add(SnmpPoll.status(ctx, started, null, elapsed));
     points.add(HostMib.system(ctx, started, values, table));

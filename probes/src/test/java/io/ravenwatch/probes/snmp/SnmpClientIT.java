@@ -111,4 +111,18 @@ class SnmpClientIT {
           .contains("Physical memory");
     }
   }
+
+  @Test
+  void walksATableLongerThanItsRowHintCompletelyInMorePages() {
+    var v2c = endpoint(SnmpCredentials.v2c("v2c", snmpd.port(), "public"));
+    List<OID> hrStorageDescr = SnmpClient.oids("1.3.6.1.2.1.25.2.3.1.3");
+    try (var client = SnmpClient.open()) {
+      SnmpTable full = client.walk(v2c, hrStorageDescr).join();
+
+      SnmpTable paged = client.walk(v2c, hrStorageDescr, 2).join();
+
+      assertThat(full.rows()).hasSizeGreaterThan(2);
+      assertThat(paged.rows()).isEqualTo(full.rows());
+    }
+  }
 }
