@@ -1,10 +1,7 @@
 package io.ravenwatch.probes.snmp;
 
-import io.ravenwatch.probes.api.SnmpCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,35 +10,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-import org.snmp4j.CommunityTarget;
 import org.snmp4j.MessageDispatcherImpl;
 import org.snmp4j.PDU;
 import org.snmp4j.SNMP4JSettings;
 import org.snmp4j.ScopedPDU;
 import org.snmp4j.Snmp;
 import org.snmp4j.Target;
-import org.snmp4j.UserTarget;
 import org.snmp4j.event.ResponseEvent;
 import org.snmp4j.event.ResponseListener;
 import org.snmp4j.mp.MPv1;
 import org.snmp4j.mp.MPv2c;
 import org.snmp4j.mp.MPv3;
 import org.snmp4j.mp.SnmpConstants;
-import org.snmp4j.security.AuthHMAC128SHA224;
-import org.snmp4j.security.AuthHMAC192SHA256;
-import org.snmp4j.security.AuthHMAC256SHA384;
-import org.snmp4j.security.AuthHMAC384SHA512;
 import org.snmp4j.security.AuthMD5;
 import org.snmp4j.security.AuthSHA;
-import org.snmp4j.security.PrivAES128;
-import org.snmp4j.security.PrivAES192;
-import org.snmp4j.security.PrivAES256;
 import org.snmp4j.security.PrivDES;
 import org.snmp4j.security.SecurityLevel;
 import org.snmp4j.security.SecurityProtocols;
 import org.snmp4j.security.USM;
-import org.snmp4j.security.UsmUser;
 import org.snmp4j.smi.Address;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
@@ -65,6 +51,8 @@ public final class SnmpClient implements AutoCloseable {
   /** GETBULK max-repetitions of a walk with no size hint; the most a hint may ask for. */
   public static final int MAX_REPETITIONS = 25;
 
+  private static final int MAX_COLUMNS_PER_PDU = 64;
+
   private static final Map<OID, String> USM_REPORTS =
       Map.of(
           SnmpConstants.usmStatsWrongDigests,
@@ -78,7 +66,6 @@ public final class SnmpClient implements AutoCloseable {
           SnmpConstants.usmStatsNotInTimeWindows, "not in time window (usmStatsNotInTimeWindows)");
 
   private final Snmp snmp;
-  private final USM usm;
   private final MPv3 mpv3;
   // v3 endpoints that have answered a request at least once, to tell a wrong privacy password
   // (the agent answers engine discovery, then silently drops what it cannot decrypt) from an
@@ -87,33 +74,12 @@ public final class SnmpClient implements AutoCloseable {
   // One TableUtils per max-repetitions value (1..MAX_REPETITIONS): SNMP4J sets it per instance.
   private final TableUtils[] bulkTables = new TableUtils[MAX_REPETITIONS + 1];
   private final TableUtils v1Tables;
-  private static final int MAX_COLUMNS_PER_PDU = 64;
-  private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|.*:.*");
-
-  private final Map<String, UsmKeys> users = new ConcurrentHashMap<>();
-  // Built targets per endpoint, so a poll allocates no Target and resolves nothing; only for IP
-  // literals, so DNS names still follow DNS changes (the JVM caches lookups for 30 s anyway).
-  private final Map<SnmpEndpoint, Target<UdpAddress>> targets = new ConcurrentHashMap<>();
-
-  /** The keys a v3 user name is registered with in this session's USM. */
-  private record UsmKeys(
-      SnmpCredentials.AuthProtocol auth,
-      String authPassword,
-      SnmpCredentials.PrivProtocol priv,
-      String privPassword) {
-    static UsmKeys of(SnmpCredentials c) {
-      return new UsmKeys(
-          c.authProtocol(),
-          c.authPassword() == null ? null : c.authPassword().reveal(),
-          c.privProtocol(),
-          c.privPassword() == null ? null : c.privPassword().reveal());
-    }
-  }
+  private final SnmpTargets targets;
 
   private SnmpClient(Snmp snmp, USM usm, MPv3 mpv3) {
     this.snmp = snmp;
-    this.usm = usm;
     this.mpv3 = mpv3;
+    this.targets = new SnmpTargets(usm);
     for (int reps = 1; reps <= MAX_REPETITIONS; reps++) {
       var tables = new TableUtils(snmp, new DefaultPDUFactory(PDU.GETBULK));
       tables.setMaxNumRowsPerPDU(reps);
@@ -170,7 +136,7 @@ public final class SnmpClient implements AutoCloseable {
   public CompletableFuture<Map<OID, Variable>> get(SnmpEndpoint endpoint, List<OID> oids) {
     Target<UdpAddress> target;
     try {
-      target = target(endpoint);
+      target = targets.target(endpoint);
     } catch (SnmpFailure f) {
       return CompletableFuture.failedFuture(f);
     }
@@ -275,7 +241,7 @@ public final class SnmpClient implements AutoCloseable {
     var future = new CompletableFuture<SnmpTable>();
     Target<UdpAddress> target;
     try {
-      target = target(endpoint);
+      target = targets.target(endpoint);
     } catch (SnmpFailure f) {
       return CompletableFuture.failedFuture(f);
     }
@@ -373,112 +339,6 @@ public final class SnmpClient implements AutoCloseable {
       return new SnmpFailure(SnmpFailure.Kind.AUTH, "agent sent report " + oid);
     }
     return new SnmpFailure(SnmpFailure.Kind.AUTH, "agent sent an empty report");
-  }
-
-  private Target<UdpAddress> target(SnmpEndpoint endpoint) throws SnmpFailure {
-    Target<UdpAddress> cached = targets.get(endpoint);
-    if (cached != null) {
-      return cached;
-    }
-    Target<UdpAddress> built = build(endpoint);
-    if (IP_LITERAL.matcher(endpoint.host()).matches()) {
-      targets.put(endpoint, built);
-    }
-    return built;
-  }
-
-  private Target<UdpAddress> build(SnmpEndpoint endpoint) throws SnmpFailure {
-    SnmpCredentials c = endpoint.credentials();
-    InetAddress ip;
-    try {
-      ip = InetAddress.getByName(endpoint.host());
-    } catch (UnknownHostException e) {
-      throw new SnmpFailure(SnmpFailure.Kind.BAD_TARGET, "unknown host " + endpoint.host());
-    }
-    var address = new UdpAddress(ip, c.port());
-    Target<UdpAddress> target;
-    if (c.version() == SnmpCredentials.Version.V3) {
-      if (c.user() == null || c.user().isEmpty()) {
-        throw new SnmpFailure(SnmpFailure.Kind.BAD_TARGET, "SNMPv3 credentials without a user");
-      }
-      registerUser(c);
-      var user = new UserTarget<UdpAddress>();
-      user.setSecurityName(new OctetString(c.user()));
-      user.setSecurityLevel(securityLevel(c));
-      target = user;
-    } else {
-      if (c.community() == null) {
-        throw new SnmpFailure(
-            SnmpFailure.Kind.BAD_TARGET, "SNMP v1/v2c credentials without a community");
-      }
-      var community = new CommunityTarget<UdpAddress>();
-      community.setCommunity(new OctetString(c.community().reveal()));
-      target = community;
-    }
-    target.setAddress(address);
-    target.setVersion(
-        switch (c.version()) {
-          case V1 -> SnmpConstants.version1;
-          case V2C -> SnmpConstants.version2c;
-          case V3 -> SnmpConstants.version3;
-        });
-    target.setTimeout(Math.max(1, endpoint.timeout().toMillis()));
-    target.setRetries(endpoint.retries());
-    return target;
-  }
-
-  private static int securityLevel(SnmpCredentials c) {
-    if (c.authProtocol() == null) {
-      return SecurityLevel.NOAUTH_NOPRIV;
-    }
-    return c.privProtocol() == null ? SecurityLevel.AUTH_NOPRIV : SecurityLevel.AUTH_PRIV;
-  }
-
-  private void registerUser(SnmpCredentials c) throws SnmpFailure {
-    // USM holds one set of keys per user name (localised per agent engine id), so one session
-    // cannot talk to agents as the same user with different passwords: refuse clearly instead of
-    // silently using whichever credentials registered first.
-    UsmKeys keys = UsmKeys.of(c);
-    UsmKeys existing = users.putIfAbsent(c.user(), keys);
-    if (existing == null) {
-      OID auth = c.authProtocol() == null ? null : authOid(c.authProtocol());
-      OID priv = c.privProtocol() == null ? null : privOid(c.privProtocol());
-      usm.addUser(
-          new OctetString(c.user()),
-          new UsmUser(
-              new OctetString(c.user()),
-              auth,
-              auth == null ? null : new OctetString(c.authPassword().reveal()),
-              priv,
-              priv == null ? null : new OctetString(c.privPassword().reveal())));
-    } else if (!existing.equals(keys)) {
-      throw new SnmpFailure(
-          SnmpFailure.Kind.BAD_TARGET,
-          "SNMPv3 user '"
-              + c.user()
-              + "' is configured with different protocols or passwords in two credentials;"
-              + " one user name must have one set of keys");
-    }
-  }
-
-  private static OID authOid(SnmpCredentials.AuthProtocol p) {
-    return switch (p) {
-      case MD5 -> AuthMD5.ID;
-      case SHA -> AuthSHA.ID;
-      case SHA_224 -> AuthHMAC128SHA224.ID;
-      case SHA_256 -> AuthHMAC192SHA256.ID;
-      case SHA_384 -> AuthHMAC256SHA384.ID;
-      case SHA_512 -> AuthHMAC384SHA512.ID;
-    };
-  }
-
-  private static OID privOid(SnmpCredentials.PrivProtocol p) {
-    return switch (p) {
-      case DES -> PrivDES.ID;
-      case AES -> PrivAES128.ID;
-      case AES_192 -> PrivAES192.ID;
-      case AES_256 -> PrivAES256.ID;
-    };
   }
 
   /** Columns as OIDs, for callers that write them as strings. */
