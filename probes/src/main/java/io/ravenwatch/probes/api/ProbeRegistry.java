@@ -5,6 +5,8 @@ import io.ravenwatch.probes.http.HttpResponseProbe;
 import io.ravenwatch.probes.ipmi.IpmiSensorProbe;
 import io.ravenwatch.probes.net.NetResponseProbe;
 import io.ravenwatch.probes.net.PingProbe;
+import io.ravenwatch.probes.snmp.SnmpDiskProbe;
+import io.ravenwatch.probes.snmp.SnmpHostProbe;
 import io.ravenwatch.probes.tls.X509CertProbe;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -24,11 +26,14 @@ public final class ProbeRegistry {
   /** The probe types shipped with Ravenwatch. New probe types are added here. */
   public static ProbeRegistry standard() {
     return new ProbeRegistry()
+    return new ProbeRegistry()
         .register(PingProbe.TYPE)
         .register(NetResponseProbe.TYPE)
         .register(HttpResponseProbe.TYPE)
         .register(X509CertProbe.TYPE)
         .register(DiskProbe.TYPE)
+        .register(SnmpHostProbe.TYPE)
+        .register(SnmpDiskProbe.TYPE)
         .register(IpmiSensorProbe.TYPE);
   }
 

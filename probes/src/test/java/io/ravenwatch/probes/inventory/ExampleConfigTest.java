@@ -16,10 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The shipped {@code config/ravenwatch.yml} loads on a fresh machine (no environment variables),
  * and so do its commented-out examples once uncommented.
- *
- * <p>TODO(lead): once every probe type used by the example is in {@link ProbeRegistry#standard()},
- * replace {@code TestProbeTypes.registry()} below with {@code ProbeRegistry.standard()}, so the
- * example is checked against the real settings records.
+ * Checked against the real probe types of {@link ProbeRegistry#standard()}, so the example's
+ * settings keys are the real ones.
  */
 class ExampleConfigTest {
   /** An indented {@code # key: …} or {@code # - …} line: a commented-out example, not prose. */
@@ -27,7 +25,7 @@ class ExampleConfigTest {
       Pattern.compile("^( {2,})# ((?: *)(?:[a-z0-9_-]+:(?: |$)|- ).*)$");
 
   private static ProbeRegistry registry() {
-    return TestProbeTypes.registry();
+    return ProbeRegistry.standard();
   }
 
   private static Path exampleFile() {
