@@ -26,7 +26,6 @@ public final class ProbeRegistry {
   /** The probe types shipped with Ravenwatch. New probe types are added here. */
   public static ProbeRegistry standard() {
     return new ProbeRegistry()
-    return new ProbeRegistry()
         .register(PingProbe.TYPE)
         .register(NetResponseProbe.TYPE)
         .register(HttpResponseProbe.TYPE)

@@ -15,9 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shipped {@code config/ravenwatch.yml} loads on a fresh machine (no environment variables),
- * and so do its commented-out examples once uncommented.
- * Checked against the real probe types of {@link ProbeRegistry#standard()}, so the example's
- * settings keys are the real ones.
+ * and so do its commented-out examples once uncommented. Checked against the real probe types of
+ * {@link ProbeRegistry#standard()}, so the example's settings keys are the real ones.
  */
 class ExampleConfigTest {
   /** An indented {@code # key: …} or {@code # - …} line: a commented-out example, not prose. */

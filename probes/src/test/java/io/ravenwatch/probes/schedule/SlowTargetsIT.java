@@ -100,7 +100,8 @@ class SlowTargetsIT {
         """
             .formatted(deadAgent.getLocalPort(), healthy.getLocalPort(), silentHttp.getLocalPort());
     var config =
-        ConfigLoader.parse(yaml, "slow.yml", Map.of("COMMUNITY", "public"), ProbeRegistry.standard());
+        ConfigLoader.parse(
+            yaml, "slow.yml", Map.of("COMMUNITY", "public"), ProbeRegistry.standard());
     var results = new CopyOnWriteArrayList<ProbeResult>();
     try (var resources = new ProbeResources(Clock.systemUTC());
         var scheduler =
@@ -116,7 +117,8 @@ class SlowTargetsIT {
       // been due every second throughout their hanging requests.
       await()
           .atMost(Duration.ofSeconds(30))
-          .until(() -> failures(results, "dead-agent") >= 2 && failures(results, "silent-web") >= 2);
+          .until(
+              () -> failures(results, "dead-agent") >= 2 && failures(results, "silent-web") >= 2);
       long healthyRuns = results.stream().filter(r -> r.target().equals("healthy")).count();
       var first = results.stream().filter(r -> r.target().equals("healthy")).findFirst().get();
       var last =
@@ -138,6 +140,9 @@ class SlowTargetsIT {
   }
 
   private static List<String> reasons(List<ProbeResult> results, String target) {
-    return results.stream().filter(r -> r.target().equals(target)).map(ProbeResult::reason).toList();
+    return results.stream()
+        .filter(r -> r.target().equals(target))
+        .map(ProbeResult::reason)
+        .toList();
   }
 }
