@@ -36,7 +36,7 @@ public final class Ravenwatch implements AutoCloseable {
     this.scheduler =
         new PollScheduler(
             config.inventory().targets(),
-            ProbeRegistry.standard(),
+            ProbeRegistry.standard(config::ipmiProfiles),
             resources,
             bus,
             (type, elapsed, status) ->

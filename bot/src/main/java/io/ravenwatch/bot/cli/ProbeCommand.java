@@ -54,7 +54,8 @@ public final class ProbeCommand implements Callable<Integer> {
       err.flush();
       return Main.EXIT_CONFIG;
     }
-    List<ProbeResult> results = run(target.get());
+    List<ProbeResult> results =
+        run(target.get(), ProbeRegistry.standard(loaded.get()::ipmiProfiles));
     for (ProbeResult r : results) {
       out.println(ResultPrinter.format(r));
       for (Point p : r.points()) {
@@ -65,12 +66,13 @@ public final class ProbeCommand implements Callable<Integer> {
     return results.stream().allMatch(ProbeResult::ok) ? 0 : 1;
   }
 
-  private static List<ProbeResult> run(Target target) throws InterruptedException {
+  private static List<ProbeResult> run(Target target, ProbeRegistry registry)
+      throws InterruptedException {
     try (var resources = new ProbeResources(Clock.systemUTC());
         var scheduler =
             new PollScheduler(
                 List.of(target),
-                ProbeRegistry.standard(),
+                registry,
                 resources,
                 r -> {},
                 (type, elapsed, status) -> {},

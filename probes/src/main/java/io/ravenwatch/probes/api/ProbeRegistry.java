@@ -2,6 +2,7 @@ package io.ravenwatch.probes.api;
 
 import io.ravenwatch.probes.disk.DiskProbe;
 import io.ravenwatch.probes.http.HttpResponseProbe;
+import io.ravenwatch.probes.ipmi.IpmiProfiles;
 import io.ravenwatch.probes.ipmi.IpmiSensorProbe;
 import io.ravenwatch.probes.net.NetResponseProbe;
 import io.ravenwatch.probes.net.PingProbe;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Every probe type Ravenwatch knows, in one explicit list.
@@ -23,8 +25,16 @@ import java.util.Set;
 public final class ProbeRegistry {
   private final Map<String, ProbeType<?>> types = new LinkedHashMap<>();
 
-  /** The probe types shipped with Ravenwatch. New probe types are added here. */
+  /** The probe types shipped with Ravenwatch, with the shipped IPMI profiles. */
   public static ProbeRegistry standard() {
+    return standard(IpmiProfiles::builtIn);
+  }
+
+  /**
+   * The probe types shipped with Ravenwatch, IPMI sensors read with the given profiles. New probe
+   * types are added here.
+   */
+  public static ProbeRegistry standard(Supplier<IpmiProfiles> ipmiProfiles) {
     return new ProbeRegistry()
         .register(PingProbe.TYPE)
         .register(NetResponseProbe.TYPE)
@@ -33,7 +43,7 @@ public final class ProbeRegistry {
         .register(DiskProbe.TYPE)
         .register(SnmpHostProbe.TYPE)
         .register(SnmpDiskProbe.TYPE)
-        .register(IpmiSensorProbe.TYPE);
+        .register(IpmiSensorProbe.type(ipmiProfiles));
   }
 
   /** Registers a type; names must be unique. */

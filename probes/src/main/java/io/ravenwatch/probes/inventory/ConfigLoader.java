@@ -11,6 +11,7 @@ import io.ravenwatch.probes.config.ConfigErrors;
 import io.ravenwatch.probes.config.ConfigException;
 import io.ravenwatch.probes.config.ValueParsers;
 import io.ravenwatch.probes.config.YamlTree;
+import io.ravenwatch.probes.ipmi.IpmiProfiles;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -92,10 +93,23 @@ public final class ConfigLoader {
         });
     Inventory inventory =
         new InventoryBuilder(binder, errors, registry).build(file, defaults, credentials);
+    Path profilesDir = resolve(base, file.ipmiProfilesDir());
+    IpmiProfiles profiles = IpmiProfileCheck.load(profilesDir, errors);
+    if (inventory != null) {
+      IpmiProfileCheck.checkReferences(inventory.targets(), profiles, errors);
+    }
     errors.throwIfAny();
-    Path dataDir = base == null ? file.dataDir() : base.resolve(file.dataDir()).normalize();
     return new RavenwatchConfig(
-        dataDir, file.influxdb(), defaults.toTiming(), credentials, inventory);
+        resolve(base, file.dataDir()),
+        file.influxdb(),
+        defaults.toTiming(),
+        credentials,
+        inventory,
+        profiles);
+  }
+
+  private static Path resolve(Path base, Path path) {
+    return base == null || path == null ? path : base.resolve(path).normalize();
   }
 
   /**

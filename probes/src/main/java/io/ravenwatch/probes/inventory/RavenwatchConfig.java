@@ -3,6 +3,7 @@ package io.ravenwatch.probes.inventory;
 import io.ravenwatch.probes.api.SnmpCredentials;
 import io.ravenwatch.probes.api.Timing;
 import io.ravenwatch.probes.influx.InfluxSettings;
+import io.ravenwatch.probes.ipmi.IpmiProfiles;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,13 +18,16 @@ import java.util.Map;
  * @param defaults the timing of probes that override nothing
  * @param snmpCredentials the SNMP credentials by name, in file order
  * @param inventory the hosts and services with their probes
+ * @param ipmiProfiles the IPMI profiles probes may name: the shipped ones plus {@code
+ *     ipmi_profiles_dir}
  */
 public record RavenwatchConfig(
     Path dataDir,
     InfluxSettings influx,
     Timing defaults,
     Map<String, SnmpCredentials> snmpCredentials,
-    Inventory inventory) {
+    Inventory inventory,
+    IpmiProfiles ipmiProfiles) {
 
   public RavenwatchConfig {
     snmpCredentials = Collections.unmodifiableMap(new LinkedHashMap<>(snmpCredentials));

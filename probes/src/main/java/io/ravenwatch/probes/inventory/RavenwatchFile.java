@@ -17,6 +17,7 @@ import java.util.Map;
  * @param groups timing overrides per group
  * @param hosts machines, by name
  * @param services what runs on them (or elsewhere), by name
+ * @param ipmiProfilesDir extra IPMI-over-SNMP vendor profiles, added to the shipped ones
  */
 record RavenwatchFile(
     @Default("./data") Path dataDir,
@@ -25,4 +26,5 @@ record RavenwatchFile(
     @OptionalKey Map<String, SnmpCredentialsConfig> snmpCredentials,
     @OptionalKey Map<String, TimingOverrides> groups,
     @OptionalKey Map<String, HostConfig> hosts,
-    @OptionalKey Map<String, ServiceConfig> services) {}
+    @OptionalKey Map<String, ServiceConfig> services,
+    @OptionalKey Path ipmiProfilesDir) {}

@@ -76,8 +76,13 @@ public final class IpmiSensorProbe implements Probe {
     this.profile = profile;
   }
 
+  /** The profile a probe's settings name, or the default. */
+  public static String profileName(Settings settings) {
+    return settings.profile() == null ? DEFAULT_PROFILE : settings.profile();
+  }
+
   private static Probe create(Target target, Settings settings, IpmiProfiles profiles) {
-    String name = settings.profile() == null ? DEFAULT_PROFILE : settings.profile();
+    String name = profileName(settings);
     IpmiProfile profile =
         profiles
             .find(name)
