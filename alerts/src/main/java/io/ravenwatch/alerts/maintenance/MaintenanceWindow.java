@@ -1,0 +1,71 @@
+package io.ravenwatch.alerts.maintenance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A period during which alerts about the targets in scope are suppressed: one-off ({@code start} to
+ * {@code end}) or recurring ({@code cron} in {@code zone}, each occurrence lasting {@code
+ * duration}).
+ *
+ * @param id a unique id (UUID text)
+ * @param reason what the maintenance is
+ * @param scope which targets it covers
+ * @param start one-off: when it opens; recurring: from when the recurrence applies (may be null)
+ * @param end one-off: when it closes; recurring: until when the recurrence applies (may be null)
+ * @param cron recurring: a Quartz cron expression (seconds first) for each opening, or null
+ * @param duration recurring: how long each occurrence lasts, or null
+ * @param zone the time zone of {@code cron}
+ * @param createdBy who scheduled it
+ * @param createdAt when
+ */
+public record MaintenanceWindow(
+    String id,
+    String reason,
+    Scope scope,
+    Instant start,
+    Instant end,
+    String cron,
+    Duration duration,
+    ZoneId zone,
+    String createdBy,
+    Instant createdAt) {
+
+  /**
+   * The targets a window covers: by name (hosts and services), by group, by region. A target is in
+   * scope when it, or one of its ancestors (its switch, its host), matches any list.
+   */
+  public record Scope(List<String> targets, List<String> groups, List<String> regions) {
+    public Scope {
+      targets = List.copyOf(targets);
+      groups = List.copyOf(groups);
+      regions = List.copyOf(regions);
+    }
+
+    public boolean isEmpty() {
+      return targets.isEmpty() && groups.isEmpty() && regions.isEmpty();
+    }
+  }
+
+  public MaintenanceWindow {
+    Objects.requireNonNull(id);
+    reason = Objects.requireNonNullElse(reason, "");
+    Objects.requireNonNull(scope);
+    zone = Objects.requireNonNullElse(zone, ZoneId.of("UTC"));
+    createdBy = Objects.requireNonNullElse(createdBy, "");
+    Objects.requireNonNull(createdAt);
+    if (cron == null && (start == null || end == null)) {
+      throw new IllegalArgumentException("a one-off window needs start and end");
+    }
+    if (cron != null && duration == null) {
+      throw new IllegalArgumentException("a recurring window needs a duration");
+    }
+  }
+
+  public boolean recurring() {
+    return cron != null;
+  }
+}
