@@ -65,15 +65,11 @@ public record Changes(List<AlertEvent> events, List<Write> writes) {
   public void persist(AlertStore.Transaction tx) {
     for (Write w : writes) {
       switch (w) {
-        case Put p -> tx.putDocument(AlertDocuments.KIND, p.fingerprint(), toJson(p));
+        case Put p ->
+            tx.putDocument(AlertDocuments.KIND, p.fingerprint(), AlertDocuments.toJson(p.alert()));
         case Delete d -> tx.deleteDocument(AlertDocuments.KIND, d.fingerprint());
       }
     }
-  }
-
-  /** The JSON document a {@link Put} stores. */
-  public static String toJson(Put put) {
-    return AlertDocuments.toJson(put.alert());
   }
 
   /** These changes followed by {@code other}'s. */
