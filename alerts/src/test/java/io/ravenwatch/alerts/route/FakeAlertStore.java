@@ -27,6 +27,9 @@ final class FakeAlertStore implements AlertStore {
   private final Map<String, Ack> acks = new LinkedHashMap<>();
   private long nextId = 1;
 
+  /** Makes the next enqueue throw, as a database error would: the transaction rolls back. */
+  boolean failNextEnqueue;
+
   @Override
   public synchronized Map<String, String> loadDocuments(String kind) {
     return Map.copyOf(documents.getOrDefault(kind, Map.of()));
@@ -53,6 +56,10 @@ final class FakeAlertStore implements AlertStore {
 
               @Override
               public Notification enqueue(Notification n) {
+                if (failNextEnqueue) {
+                  failNextEnqueue = false;
+                  throw new IllegalStateException("database down");
+                }
                 Notification withId = n.withId(id[0]++);
                 queued.add(withId);
                 return withId;

@@ -2,6 +2,7 @@ package io.ravenwatch.alerts.route;
 
 import static io.ravenwatch.alerts.route.RouterHarness.labels;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ravenwatch.alerts.api.Notification;
 import io.ravenwatch.alerts.api.Notification.Kind;
@@ -66,5 +67,20 @@ class RestartTest {
     h.advanceMinutes(5 * 60);
 
     assertThat(h.sent(Kind.REPEAT)).isEmpty();
+  }
+
+  @Test
+  void failedTransactionLeavesNothingHalfDoneAndTheNotificationGoesOutOnTheNextTick() {
+    h.fire(labels("disk_full", "db1"));
+    h.clock.advance(Duration.ofSeconds(5));
+    h.store.failNextEnqueue = true;
+
+    assertThatThrownBy(() -> h.router.tick(h.clock.instant())).hasMessage("database down");
+    assertThat(h.sent()).isEmpty();
+
+    h.router.tick(h.clock.instant());
+    h.advanceMinutes(5);
+
+    assertThat(h.sent()).extracting(Notification::kind).containsExactly(Kind.FIRING);
   }
 }
