@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Transactions and isolation.</b> Connections run at READ COMMITTED (the default of both
  * databases, set explicitly on the pool). {@link #inTransaction} holds one connection with
  * auto-commit off, so a state change and the notifications it causes commit together or not at all;
- * every other method is one auto-committed statement. Outbox ids come from an identity column, so
- * they grow in commit order as long as one writer (the router, single-threaded) enqueues.
+ * every other method is one auto-committed statement. Reads through the store inside the work see
+ * what is committed, not the work's own writes (as with the in-memory store). Outbox ids come from
+ * an identity column, so they grow in commit order as long as one writer (the router,
+ * single-threaded) enqueues.
  *
  * <p><b>No double delivery.</b> On a single node there is one dispatcher per receiver; it reads
  * {@link #pending} and marks each entry before it reads again. The marks are conditional ({@code
