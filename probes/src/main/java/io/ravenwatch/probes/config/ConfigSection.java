@@ -1,12 +1,13 @@
 package io.ravenwatch.probes.config;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A top-level section of {@code ravenwatch.yml} that a module above {@code probes} owns (e.g. the
- * alert engine's {@code alerts:}): bound into its record with the same binder, so its errors are
- * reported together with every other, with their key paths. An absent section binds from an empty
- * map, i.e. to its defaults.
+ * alert engine's {@code alerts:}): bound with the same binder, so its errors are reported together
+ * with every other, with their key paths. An absent section binds from an empty map, i.e. to its
+ * defaults.
  *
  * <pre>{@code
  * static final ConfigSection<AlertsConfig> ALERTS = new ConfigSection<>("alerts", AlertsConfig.class);
@@ -16,11 +17,26 @@ import java.util.Objects;
  *
  * @param key the top-level key
  * @param type the record it binds to
+ * @param binding how the section's node becomes the record; plain record binding by default, a
+ *     custom one for sections with type-discriminated parts (like probes' {@code type:})
  * @param <T> the record
  */
-public record ConfigSection<T extends Record>(String key, Class<T> type) {
+public record ConfigSection<T extends Record>(String key, Class<T> type, Binding<T> binding) {
+
+  /** Binds a section's node (a map, never null) at {@code path}, reporting problems to errors. */
+  @FunctionalInterface
+  public interface Binding<T> {
+    T bind(Object node, Binder binder, ConfigErrors errors, String path);
+  }
+
   public ConfigSection {
     Objects.requireNonNull(key);
     Objects.requireNonNull(type);
+    Objects.requireNonNull(binding);
+  }
+
+  /** A section bound as a plain record. */
+  public ConfigSection(String key, Class<T> type) {
+    this(key, type, (node, binder, errors, path) -> binder.bindRecord(node, type, path, Set.of()));
   }
 }

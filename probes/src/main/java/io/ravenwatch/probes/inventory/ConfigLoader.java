@@ -114,9 +114,7 @@ public final class ConfigLoader {
     Map<String, Record> boundSections = new LinkedHashMap<>();
     for (ConfigSection<?> section : sections) {
       Object node = tree instanceof Map<?, ?> m ? m.get(section.key()) : null;
-      Record value =
-          binder.bindRecord(
-              node == null ? Map.of() : node, section.type(), section.key(), Set.of());
+      Record value = bindSection(section, node == null ? Map.of() : node, binder, errors);
       if (value != null) {
         boundSections.put(section.key(), value);
       }
@@ -152,6 +150,11 @@ public final class ConfigLoader {
         profiles,
         base,
         boundSections);
+  }
+
+  private static <T extends Record> T bindSection(
+      ConfigSection<T> section, Object node, Binder binder, ConfigErrors errors) {
+    return section.binding().bind(node, binder, errors, section.key());
   }
 
   private static Path resolve(Path base, Path path) {
