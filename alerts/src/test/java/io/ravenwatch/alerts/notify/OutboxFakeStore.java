@@ -22,6 +22,7 @@ final class OutboxFakeStore implements AlertStore {
   private final TreeMap<Long, OutboxEntry> outbox = new TreeMap<>();
   private final List<String> calls = new ArrayList<>();
   private long nextId = 1;
+  private int pendingReads;
 
   /** Enqueues in its own transaction, as the router does. */
   Notification enqueue(Notification n) {
@@ -31,6 +32,11 @@ final class OutboxFakeStore implements AlertStore {
   /** Every markDelivered/markRetry/markRejected call, as "delivered 3", in order. */
   synchronized List<String> calls() {
     return List.copyOf(calls);
+  }
+
+  /** How often {@link #pending} was called. */
+  synchronized int pendingReads() {
+    return pendingReads;
   }
 
   @Override
@@ -59,6 +65,7 @@ final class OutboxFakeStore implements AlertStore {
 
   @Override
   public synchronized List<OutboxEntry> pending(String receiver, int limit) {
+    pendingReads++;
     return outbox.values().stream()
         .filter(e -> e.notification().receiver().equals(receiver))
         .filter(e -> e.deliveredAt() == null && e.rejectedAt() == null)
