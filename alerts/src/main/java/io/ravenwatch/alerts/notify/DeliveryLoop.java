@@ -142,8 +142,12 @@ final class DeliveryLoop implements Runnable {
       }
       case DeliveryResult.Failed f when f.retryable() -> {
         int failures = entry.attempts() + 1;
-        Duration wait =
-            f.retryAfter() != null ? f.retryAfter() : options.backoff().delay(failures, random);
+        Duration wait = options.backoff().delay(failures, random);
+        if (f.retryAfter() != null) {
+          // The receiver's word, but never a hot loop on "Retry-After: 0".
+          Duration floor = options.backoff().first();
+          wait = f.retryAfter().compareTo(floor) < 0 ? floor : f.retryAfter();
+        }
         store.markRetry(n.id(), f.reason(), now.plus(wait));
         logger.warn(
             "notification #{} to {} failed (attempt {}), retrying in {} s: {}",

@@ -47,6 +47,9 @@ public final class AlertReceiverServer implements AutoCloseable {
   /** The largest body accepted: a batch of a few thousand alerts. */
   public static final int MAX_BODY_BYTES = 1024 * 1024;
 
+  /** How much of an oversized body is read and dropped so the sender sees the 413. */
+  private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+
   static final String PREFIX = "/api/v1/alerts/";
   private static final Map<String, Source> ENDPOINTS =
       Map.of(PREFIX + "alertmanager", Source.ALERTMANAGER, PREFIX + "grafana", Source.GRAFANA);
@@ -164,13 +167,17 @@ public final class AlertReceiverServer implements AutoCloseable {
     return given != null && MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The body, or null when it is larger than {@link #MAX_BODY_BYTES}. */
+  /**
+   * The body, or null when it is larger than {@link #MAX_BODY_BYTES}. An oversized body is still
+   * read and dropped (up to {@link #DRAIN_LIMIT}): a server that answers while the client is still
+   * sending resets the connection, and the client never sees the 413.
+   */
   private static byte[] readBody(HttpExchange exchange) throws IOException {
     String length = exchange.getRequestHeaders().getFirst("Content-Length");
     if (length != null) {
       try {
-        if (Long.parseLong(length.strip()) > MAX_BODY_BYTES) {
-          return null; // not read: the server closes the connection after answering
+        if (Long.parseLong(length.strip()) > DRAIN_LIMIT) {
+          return null; // not worth reading: answer and let the connection close
         }
       } catch (NumberFormatException ignored) {
         // chunked or odd: the read below enforces the limit
@@ -178,7 +185,16 @@ public final class AlertReceiverServer implements AutoCloseable {
     }
     try (InputStream in = exchange.getRequestBody()) {
       byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-      return body.length > MAX_BODY_BYTES ? null : body;
+      if (body.length <= MAX_BODY_BYTES) {
+        return body;
+      }
+      long skipped = body.length;
+      byte[] scratch = new byte[64 * 1024];
+      int n;
+      while (skipped < DRAIN_LIMIT && (n = in.read(scratch)) > 0) {
+        skipped += n;
+      }
+      return null;
     }
   }
 

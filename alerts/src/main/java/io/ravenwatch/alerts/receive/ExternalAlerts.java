@@ -200,9 +200,7 @@ public final class ExternalAlerts {
     if (!node.isObject()) {
       throw new MalformedPayload(path + ": expected an object of strings");
     }
-    var fields = node.fields();
-    while (fields.hasNext()) {
-      var e = fields.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       if (!e.getValue().isValueNode()) {
         throw new MalformedPayload(path + "." + e.getKey() + ": expected a string");
       }

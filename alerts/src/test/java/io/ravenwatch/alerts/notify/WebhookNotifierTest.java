@@ -219,7 +219,7 @@ class WebhookNotifierTest {
 
   @Test
   void slowReceiverTimesOutAndIsRetryable() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(200).headersDelay(2, TimeUnit.SECONDS).build());
+    server.enqueue(new MockResponse.Builder().code(200).headersDelay(1, TimeUnit.SECONDS).build());
 
     var result =
         notifier(null, Duration.ofMillis(200)).deliver(Notifications.firing("ops").withId(1), null);
