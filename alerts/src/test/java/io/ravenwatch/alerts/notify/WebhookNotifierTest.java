@@ -155,6 +155,8 @@ class WebhookNotifierTest {
   @Test
   void serverErrorsAndRequestTimeoutAreRetryable() throws Exception {
     server.enqueue(respond(503, "down for maintenance"));
+    // OkHttp itself repeats a request once after a 408; the second 408 is ours to handle.
+    server.enqueue(respond(408, ""));
     server.enqueue(respond(408, ""));
 
     var first = notifier().deliver(Notifications.firing("ops").withId(1), null);
@@ -162,9 +164,7 @@ class WebhookNotifierTest {
 
     assertThat(first)
         .isEqualTo(new DeliveryResult.Failed("HTTP 503 from ops: down for maintenance", true));
-    assertThat(second)
-        .isInstanceOfSatisfying(
-            DeliveryResult.Failed.class, f -> assertThat(f.retryable()).isTrue());
+    assertThat(second).isEqualTo(DeliveryResult.retryLater("HTTP 408 from ops"));
   }
 
   @Test
