@@ -20,6 +20,11 @@ for entry in "${needed[@]}"; do
   fi
 done
 
+# PostgreSQL's server binaries live under /usr/lib/postgresql/<version>/bin, off the PATH.
+if ! compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null; then
+  missing+=(postgresql)
+fi
+
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
@@ -38,7 +43,7 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 # The packages start their services; the tests run their own instances, so stop these.
-for svc in influxdb snmpd; do
+for svc in influxdb snmpd postgresql; do
   if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$svc" 2>/dev/null; then
     $SUDO systemctl stop "$svc" || true
   fi

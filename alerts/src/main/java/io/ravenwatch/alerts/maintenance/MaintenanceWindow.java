@@ -3,8 +3,11 @@ package io.ravenwatch.alerts.maintenance;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.TimeZone;
+import org.quartz.CronExpression;
 
 /**
  * A period during which alerts about the targets in scope are suppressed: one-off ({@code start} to
@@ -62,6 +65,40 @@ public record MaintenanceWindow(
     }
     if (cron != null && duration == null) {
       throw new IllegalArgumentException("a recurring window needs a duration");
+    }
+    if (cron != null && !CronExpression.isValidExpression(cron)) {
+      throw new IllegalArgumentException("not a Quartz cron expression: " + cron);
+    }
+  }
+
+  /**
+   * Whether the window is open at {@code now}: one-off, from {@code start} (inclusive) to {@code
+   * end}; recurring, within {@code duration} of an opening of {@code cron} in {@code zone}, and
+   * within {@code start}..{@code end} when they are set (ending a recurring window sets its end).
+   */
+  public boolean isOpen(Instant now) {
+    if (start != null && now.isBefore(start)) {
+      return false;
+    }
+    if (end != null && !now.isBefore(end)) {
+      return false;
+    }
+    if (!recurring()) {
+      return true;
+    }
+    // Quartz has no "previous fire time": the opening that covers now is the first one after
+    // now - duration, if it is not after now.
+    Date opening = cronExpression().getTimeAfter(Date.from(now.minus(duration)));
+    return opening != null && !opening.toInstant().isAfter(now);
+  }
+
+  private CronExpression cronExpression() {
+    try {
+      var c = new CronExpression(cron);
+      c.setTimeZone(TimeZone.getTimeZone(zone));
+      return c;
+    } catch (java.text.ParseException e) {
+      throw new IllegalStateException("checked in the constructor", e);
     }
   }
 

@@ -9,6 +9,7 @@ import io.ravenwatch.probes.config.Binder;
 import io.ravenwatch.probes.config.ConfigError;
 import io.ravenwatch.probes.config.ConfigErrors;
 import io.ravenwatch.probes.config.ConfigException;
+import io.ravenwatch.probes.config.ConfigSection;
 import io.ravenwatch.probes.config.ValueParsers;
 import io.ravenwatch.probes.config.YamlTree;
 import io.ravenwatch.probes.ipmi.IpmiProfiles;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +45,16 @@ public final class ConfigLoader {
    * @throws ConfigException with every problem, or one naming the file when it cannot be read
    */
   public static RavenwatchConfig load(Path file, Map<String, String> env, ProbeRegistry registry) {
+    return load(file, env, registry, List.of());
+  }
+
+  /**
+   * Loads a file with the top-level sections other modules own (e.g. {@code alerts:}).
+   *
+   * @throws ConfigException with every problem, or one naming the file when it cannot be read
+   */
+  public static RavenwatchConfig load(
+      Path file, Map<String, String> env, ProbeRegistry registry, List<ConfigSection<?>> sections) {
     String text;
     try {
       text = Files.readString(file);
@@ -54,7 +66,7 @@ public final class ConfigLoader {
       throw unreadable(file, e.toString());
     }
     Path base = file.toAbsolutePath().getParent();
-    return parse(text, file.getFileName().toString(), base, env, registry);
+    return parse(text, file.getFileName().toString(), base, env, registry, sections);
   }
 
   /**
@@ -65,17 +77,49 @@ public final class ConfigLoader {
    */
   public static RavenwatchConfig parse(
       String yaml, String sourceName, Map<String, String> env, ProbeRegistry registry) {
-    return parse(yaml, sourceName, null, env, registry);
+    return parse(yaml, sourceName, null, env, registry, List.of());
+  }
+
+  /**
+   * Parses configuration text with the given top-level sections; relative paths are kept as
+   * written.
+   *
+   * @throws ConfigException with every problem
+   */
+  public static RavenwatchConfig parse(
+      String yaml,
+      String sourceName,
+      Map<String, String> env,
+      ProbeRegistry registry,
+      List<ConfigSection<?>> sections) {
+    return parse(yaml, sourceName, null, env, registry, sections);
   }
 
   private static RavenwatchConfig parse(
-      String yaml, String sourceName, Path base, Map<String, String> env, ProbeRegistry registry) {
+      String yaml,
+      String sourceName,
+      Path base,
+      Map<String, String> env,
+      ProbeRegistry registry,
+      List<ConfigSection<?>> sections) {
     Object tree = YamlTree.parse(yaml, sourceName);
     var errors = new ConfigErrors();
     var binder = new Binder(parsers(env), errors);
-    RavenwatchFile file = binder.bindRecord(tree, RavenwatchFile.class, "", Set.of());
+    Set<String> sectionKeys = new LinkedHashSet<>();
+    sections.forEach(s -> sectionKeys.add(s.key()));
+    RavenwatchFile file = binder.bindRecord(tree, RavenwatchFile.class, "", sectionKeys);
     if (file == null) {
       errors.throwIfAny();
+    }
+    Map<String, Record> boundSections = new LinkedHashMap<>();
+    for (ConfigSection<?> section : sections) {
+      Object node = tree instanceof Map<?, ?> m ? m.get(section.key()) : null;
+      Record value =
+          binder.bindRecord(
+              node == null ? Map.of() : node, section.type(), section.key(), Set.of());
+      if (value != null) {
+        boundSections.put(section.key(), value);
+      }
     }
     TimingDefaults defaults =
         file.defaults() == null || errors.hasErrorAt("defaults")
@@ -105,7 +149,9 @@ public final class ConfigLoader {
         defaults.toTiming(),
         credentials,
         inventory,
-        profiles);
+        profiles,
+        base,
+        boundSections);
   }
 
   private static Path resolve(Path base, Path path) {

@@ -2,6 +2,7 @@ package io.ravenwatch.probes.inventory;
 
 import io.ravenwatch.probes.api.SnmpCredentials;
 import io.ravenwatch.probes.api.Timing;
+import io.ravenwatch.probes.config.ConfigSection;
 import io.ravenwatch.probes.influx.InfluxSettings;
 import io.ravenwatch.probes.ipmi.IpmiProfiles;
 import java.nio.file.Path;
@@ -20,6 +21,9 @@ import java.util.Map;
  * @param inventory the hosts and services with their probes
  * @param ipmiProfiles the IPMI profiles probes may name: the shipped ones plus {@code
  *     ipmi_profiles_dir}
+ * @param baseDir the directory of the configuration file (relative paths of sections are resolved
+ *     against it), or null when parsed from text
+ * @param sections the bound top-level sections other modules own, by key
  */
 public record RavenwatchConfig(
     Path dataDir,
@@ -27,9 +31,30 @@ public record RavenwatchConfig(
     Timing defaults,
     Map<String, SnmpCredentials> snmpCredentials,
     Inventory inventory,
-    IpmiProfiles ipmiProfiles) {
+    IpmiProfiles ipmiProfiles,
+    Path baseDir,
+    Map<String, Record> sections) {
 
   public RavenwatchConfig {
     snmpCredentials = Collections.unmodifiableMap(new LinkedHashMap<>(snmpCredentials));
+    sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
+  }
+
+  /**
+   * A section's bound record.
+   *
+   * @throws IllegalArgumentException when the section was not asked for when loading
+   */
+  public <T extends Record> T section(ConfigSection<T> section) {
+    Record r = sections.get(section.key());
+    if (r == null) {
+      throw new IllegalArgumentException("section not loaded: " + section.key());
+    }
+    return section.type().cast(r);
+  }
+
+  /** A path of a section resolved against the configuration file's directory. */
+  public Path resolve(Path path) {
+    return baseDir == null || path == null ? path : baseDir.resolve(path).normalize();
   }
 }

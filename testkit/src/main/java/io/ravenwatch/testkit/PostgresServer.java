@@ -1,0 +1,393 @@
+package io.ravenwatch.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server on a free loopback port in a temporary directory, for tests: {@code
+ * initdb} with trust authentication for the superuser {@value #USER}, then {@code postgres} in the
+ * foreground with {@code fsync=off}. PostgreSQL refuses to run as root, so as root both run as the
+ * {@code postgres} system user (created by the Debian package) through {@code runuser}.
+ *
+ * <pre>{@code
+ * try (PostgresServer pg = PostgresServer.launch()) {
+ *   pg.createDatabase("alerts");
+ *   String url = pg.jdbcUrl("alerts"); // user "ravenwatch", no password
+ * }
+ * }</pre>
+ *
+ * <p>The binaries come from {@code PG_BIN} (a directory) or the newest {@code
+ * /usr/lib/postgresql/<version>/bin}; when there are none, {@link #launch()} fails with a message
+ * saying how to install them. The server is ready when {@code pg_isready} says so.
+ */
+public final class PostgresServer implements AutoCloseable {
+  private static final Logger logger = LoggerFactory.getLogger(PostgresServer.class);
+  private static final Duration STARTUP_LIMIT = Duration.ofSeconds(60);
+  private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+  /** The superuser initdb creates; trust authentication, no password. */
+  public static final String USER = "ravenwatch";
+
+  private final Path bin;
+  private final Path dir;
+  private final Path data;
+  private final Path log;
+  private final int port;
+  private final boolean asPostgresUser;
+  private Process process;
+  private Duration startupTime = Duration.ZERO;
+
+  private PostgresServer(Path bin, Path dir, int port, boolean asPostgresUser) {
+    this.bin = bin;
+    this.dir = dir;
+    this.data = dir.resolve("data");
+    this.log = dir.resolve("postgres.log");
+    this.port = port;
+    this.asPostgresUser = asPostgresUser;
+  }
+
+  /** Initializes a fresh cluster, starts it and waits until it accepts connections. */
+  public static PostgresServer launch() {
+    Path bin = binaries();
+    boolean root = "root".equals(System.getProperty("user.name"));
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("ravenwatch-postgres-");
+      if (root) {
+        chownToPostgres(dir);
+      }
+      PostgresServer server = new PostgresServer(bin, dir, freePort(), root);
+      server.start();
+      return server;
+    } catch (IOException e) {
+      deleteQuietly(dir);
+      throw new UncheckedIOException("cannot prepare PostgreSQL in " + dir, e);
+    } catch (RuntimeException e) {
+      deleteQuietly(dir);
+      throw e;
+    }
+  }
+
+  private void start() {
+    long started = System.nanoTime();
+    run(
+        Duration.ofSeconds(60),
+        bin.resolve("initdb").toString(),
+        "-D",
+        data.toString(),
+        "-U",
+        USER,
+        "--auth=trust",
+        "--encoding=UTF8",
+        "--locale=C",
+        "--no-sync");
+    Path socketDir = dir.resolve("socket");
+    run(Duration.ofSeconds(10), "mkdir", "-p", socketDir.toString());
+    try {
+      process =
+          new ProcessBuilder(
+                  command(
+                      bin.resolve("postgres").toString(),
+                      "-D",
+                      data.toString(),
+                      "-p",
+                      Integer.toString(port),
+                      "-k",
+                      socketDir.toString(),
+                      "-c",
+                      "listen_addresses=127.0.0.1",
+                      "-c",
+                      "fsync=off",
+                      "-c",
+                      "synchronous_commit=off",
+                      "-c",
+                      "full_page_writes=off"))
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run postgres from " + bin, e);
+    }
+    awaitReady(started);
+    startupTime = Duration.ofNanos(System.nanoTime() - started);
+    logger.info(
+        "PostgreSQL ready at 127.0.0.1:{} in {} ms (initdb included)",
+        port,
+        startupTime.toMillis());
+  }
+
+  private void awaitReady(long startedNanos) {
+    while (System.nanoTime() - startedNanos < STARTUP_LIMIT.toNanos()) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "postgres exited with " + process.exitValue() + " at startup:\n" + logTail());
+      }
+      if (ready()) {
+        return;
+      }
+      pause();
+    }
+    stop();
+    throw new IllegalStateException(
+        "PostgreSQL did not accept connections within " + STARTUP_LIMIT + ":\n" + logTail());
+  }
+
+  // pg_isready exits 0 only once the server accepts connections (not while it starts up).
+  private boolean ready() {
+    try {
+      Process p =
+          new ProcessBuilder(
+                  bin.resolve("pg_isready").toString(),
+                  "-q",
+                  "-h",
+                  "127.0.0.1",
+                  "-p",
+                  Integer.toString(port),
+                  "-U",
+                  USER,
+                  "-d",
+                  "postgres",
+                  "-t",
+                  "1")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run pg_isready from " + bin, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for PostgreSQL", e);
+    }
+  }
+
+  /** The JDBC URL of a database on this server (user {@value #USER}, no password). */
+  public String jdbcUrl(String database) {
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+  }
+
+  /** The JDBC URL of the {@code postgres} database. */
+  public String jdbcUrl() {
+    return jdbcUrl("postgres");
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** The server's temporary directory (cluster, socket, log); deleted by {@link #close()}. */
+  public Path directory() {
+    return dir;
+  }
+
+  /** How long initdb and the start until the first accepted connection took. */
+  public Duration startupTime() {
+    return startupTime;
+  }
+
+  /** Creates a database; its name must be a plain lower-case identifier. */
+  public void createDatabase(String name) {
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("not a plain database name: " + name);
+    }
+    psql("postgres", "CREATE DATABASE " + name);
+  }
+
+  /**
+   * Runs SQL with {@code psql} (unaligned, tuples only) and returns its output.
+   *
+   * @throws IllegalStateException when psql fails
+   */
+  public String psql(String database, String sql) {
+    return run(
+        Duration.ofSeconds(30),
+        bin.resolve("psql").toString(),
+        "-X",
+        "-q",
+        "-A",
+        "-t",
+        "-v",
+        "ON_ERROR_STOP=1",
+        "-h",
+        "127.0.0.1",
+        "-p",
+        Integer.toString(port),
+        "-U",
+        USER,
+        "-d",
+        database,
+        "-c",
+        sql);
+  }
+
+  /**
+   * Stops the server with a fast shutdown (SIGINT through {@code pg_ctl}) and deletes its files.
+   */
+  @Override
+  public void close() {
+    stop();
+    deleteQuietly(dir);
+  }
+
+  private synchronized void stop() {
+    if (process == null) {
+      return;
+    }
+    if (process.isAlive()) {
+      try {
+        run(
+            Duration.ofSeconds(30),
+            bin.resolve("pg_ctl").toString(),
+            "stop",
+            "-D",
+            data.toString(),
+            "-m",
+            "fast",
+            "-w");
+      } catch (RuntimeException e) {
+        logger.warn("pg_ctl stop failed, killing postgres: {}", e.getMessage());
+      }
+    }
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
+    process = null;
+  }
+
+  /**
+   * As root, prefixes {@code runuser -u postgres --}: postgres and initdb refuse to run as root.
+   */
+  private List<String> command(String... args) {
+    List<String> cmd = new ArrayList<>();
+    if (asPostgresUser) {
+      cmd.addAll(List.of("runuser", "-u", "postgres", "--"));
+    }
+    cmd.addAll(Arrays.asList(args));
+    return cmd;
+  }
+
+  private String run(Duration limit, String... args) {
+    try {
+      Process p = new ProcessBuilder(command(args)).redirectErrorStream(true).start();
+      // Output is small (a psql result, initdb's chatter); read it before waiting.
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+        p.destroyForcibly();
+        throw new IllegalStateException(args[0] + " did not finish within " + limit);
+      }
+      if (p.exitValue() != 0) {
+        throw new IllegalStateException(
+            String.join(" ", args) + " failed with " + p.exitValue() + ":\n" + out);
+      }
+      return out.strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run " + args[0], e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running " + args[0], e);
+    }
+  }
+
+  private static Path binaries() {
+    String configured = System.getenv("PG_BIN");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    Path root = Path.of("/usr/lib/postgresql");
+    Optional<Path> newest = Optional.empty();
+    if (Files.isDirectory(root)) {
+      try (Stream<Path> versions = Files.list(root)) {
+        newest =
+            versions
+                .filter(v -> v.getFileName().toString().matches("\\d+(\\.\\d+)?"))
+                .filter(v -> Files.isExecutable(v.resolve("bin/postgres")))
+                .max(
+                    Comparator.comparingDouble(v -> Double.parseDouble(v.getFileName().toString())))
+                .map(v -> v.resolve("bin"));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot list " + root, e);
+      }
+    }
+    return newest.orElseThrow(
+        () ->
+            new IllegalStateException(
+                "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/postgres, PG_BIN not"
+                    + " set): the PostgreSQL tests need a real server — apt-get install"
+                    + " postgresql, or scripts/install-test-servers.sh"));
+  }
+
+  private static void chownToPostgres(Path dir) throws IOException {
+    UserPrincipal postgres;
+    try {
+      postgres =
+          dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "running as root, PostgreSQL must run as the 'postgres' user, and there is none:"
+              + " apt-get install postgresql creates it",
+          e);
+    }
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    Files.setOwner(dir, postgres);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(50); // polling a child process: there is nothing to be notified by
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for PostgreSQL", e);
+    }
+  }
+
+  private String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      logger.warn("could not delete {}: {}", dir, e.toString());
+    }
+  }
+}

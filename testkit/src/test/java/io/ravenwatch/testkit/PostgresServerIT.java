@@ -1,0 +1,41 @@
+package io.ravenwatch.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class PostgresServerIT {
+
+  @Test
+  void startsAServerThatCreatesDatabasesAndAnswersQueries() {
+    try (PostgresServer pg = PostgresServer.launch()) {
+      pg.createDatabase("alerts");
+
+      pg.psql("alerts", "CREATE TABLE t (id INT PRIMARY KEY, v TEXT)");
+      pg.psql("alerts", "INSERT INTO t VALUES (1, 'one')");
+
+      assertThat(pg.psql("alerts", "SELECT v FROM t WHERE id = 1")).isEqualTo("one");
+      assertThat(pg.psql("postgres", "SELECT current_user")).isEqualTo(PostgresServer.USER);
+      assertThat(pg.jdbcUrl("alerts"))
+          .isEqualTo("jdbc:postgresql://127.0.0.1:" + pg.port() + "/alerts");
+    }
+  }
+
+  @Test
+  void stopsTheServerAndDeletesItsFilesOnClose() throws Exception {
+    int port;
+    Path dir;
+    try (PostgresServer pg = PostgresServer.launch()) {
+      port = pg.port();
+      dir = pg.directory();
+      assertThat(dir.resolve("data/PG_VERSION")).exists();
+    }
+    assertThat(dir).doesNotExist();
+    // Nothing listens on the port any more: binding it succeeds.
+    try (var socket =
+        new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+      assertThat(socket.getLocalPort()).isEqualTo(port);
+    }
+  }
+}
