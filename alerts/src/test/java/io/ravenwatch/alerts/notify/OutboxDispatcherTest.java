@@ -38,7 +38,7 @@ class OutboxDispatcherTest {
 
   private final MockWebServer server = new MockWebServer();
   private final MutableClock clock = new MutableClock(Notifications.T0);
-  private final OutboxFakeStore store = new OutboxFakeStore();
+  private final RecordingStore store = new RecordingStore();
   private final ObjectMapper json = new ObjectMapper();
   private final OkHttpClient http = new OkHttpClient();
 
