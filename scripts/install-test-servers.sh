@@ -9,6 +9,7 @@ needed=(
   "snmpwalk snmp"
   "snmpsimd snmpsim"
   "ping iputils-ping"
+  "prometheus-alertmanager prometheus-alertmanager"
 )
 
 missing=()
@@ -43,7 +44,7 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 # The packages start their services; the tests run their own instances, so stop these.
-for svc in influxdb snmpd postgresql; do
+for svc in influxdb snmpd postgresql prometheus-alertmanager; do
   if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$svc" 2>/dev/null; then
     $SUDO systemctl stop "$svc" || true
   fi
