@@ -1,5 +1,12 @@
 package io.ravenwatch.bot;
 
+import io.ravenwatch.alerts.api.Notifier;
+import io.ravenwatch.alerts.engine.AlertEngine;
+import io.ravenwatch.alerts.engine.AlertsConfig;
+import io.ravenwatch.alerts.notify.NotifierRegistry;
+import io.ravenwatch.alerts.notify.NotifierResources;
+import io.ravenwatch.alerts.store.AlertStore;
+import io.ravenwatch.alerts.store.AlertStores;
 import io.ravenwatch.probes.api.ProbeRegistry;
 import io.ravenwatch.probes.api.ProbeResources;
 import io.ravenwatch.probes.api.ProbeResult;
@@ -11,12 +18,15 @@ import io.ravenwatch.probes.schedule.PollScheduler;
 import io.ravenwatch.probes.schedule.ResultBus;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running application: probe resources, the InfluxDB writer (or its spool), the result bus and
- * the poll scheduler, started in that order and stopped in reverse so no result is lost.
+ * The running application: probe resources, the InfluxDB writer (or its spool), the alert engine
+ * with its state store, the result bus and the poll scheduler — started in that order and stopped
+ * in reverse, so no result and no notification is lost.
  */
 public final class Ravenwatch implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(Ravenwatch.class);
@@ -25,6 +35,8 @@ public final class Ravenwatch implements AutoCloseable {
   private final InfluxWriter writer;
   private final ResultBus bus;
   private final PollScheduler scheduler;
+  private AlertStore store;
+  private AlertEngine engine;
 
   private Ravenwatch(RavenwatchConfig config, Clock clock, List<ResultListener> extraListeners) {
     this.resources = new ProbeResources(clock);
@@ -45,15 +57,31 @@ public final class Ravenwatch implements AutoCloseable {
   }
 
   /** Starts everything; the caller closes the returned instance to stop. */
-  public static Ravenwatch start(
-      RavenwatchConfig config, Clock clock, List<ResultListener> extraListeners) {
+  public static Ravenwatch start(Setup setup, Clock clock, List<ResultListener> extraListeners) {
+    RavenwatchConfig config = setup.config();
     var app = new Ravenwatch(config, clock, extraListeners);
-    app.writer.start();
     try {
+      app.writer.start();
+      AlertsConfig alerts = setup.alerts();
+      if (alerts.enabled()) {
+        app.store = AlertStores.open(alerts.store(), config.dataDir(), clock);
+        Map<String, Notifier> notifiers =
+            NotifierRegistry.build(
+                alerts.receivers(), new NotifierResources(clock, System.out, app.resources.http()));
+        app.engine =
+            AlertEngine.start(
+                alerts,
+                setup.rules(),
+                config.inventory(),
+                app.store,
+                notifiers,
+                config.influx(),
+                clock);
+        app.bus.subscribe(app.engine);
+      }
       app.scheduler.start();
     } catch (RuntimeException e) {
-      app.writer.close();
-      app.resources.close();
+      app.close();
       throw e;
     }
     logger.info("Ravenwatch is running: {} target(s)", config.inventory().size());
@@ -72,12 +100,24 @@ public final class Ravenwatch implements AutoCloseable {
     return bus;
   }
 
+  /** The alert engine, unless {@code alerts.enabled} is false. */
+  public Optional<AlertEngine> alerts() {
+    return Optional.ofNullable(engine);
+  }
+
   /**
-   * Stops polling first, then flushes the writer (to InfluxDB or the spool), then the resources.
+   * Stops polling first, then the alert engine and its store, then flushes the writer (to InfluxDB
+   * or the spool), then the shared resources.
    */
   @Override
   public void close() {
     scheduler.stop();
+    if (engine != null) {
+      engine.close();
+    }
+    if (store != null) {
+      store.close();
+    }
     writer.close();
     resources.close();
     logger.info("Ravenwatch stopped");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.ravenwatch.alerts.engine.AlertsSection;
+import io.ravenwatch.alerts.rule.RuleLoader;
 import io.ravenwatch.probes.api.ProbeRegistry;
 import io.ravenwatch.probes.inventory.ConfigLoader;
 import io.ravenwatch.testkit.InfluxServer;
@@ -115,9 +117,14 @@ class EndToEndIT {
                 http.getAddress().getPort());
     var config =
         ConfigLoader.parse(
-            yaml, "e2e.yml", Map.of("E2E_COMMUNITY", "e2e-community"), ProbeRegistry.standard());
+            yaml,
+            "e2e.yml",
+            Map.of("E2E_COMMUNITY", "e2e-community"),
+            ProbeRegistry.standard(),
+            List.of(AlertsSection.SECTION));
+    var setup = new Setup(config, RuleLoader.standard().load((Path) null, true));
 
-    try (var app = Ravenwatch.start(config, Clock.systemUTC(), List.of())) {
+    try (var app = Ravenwatch.start(setup, Clock.systemUTC(), List.of())) {
       List<String> measurements =
           List.of(
               "ping",

@@ -30,8 +30,17 @@ public final class CheckConfigCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     return ConfigOption.load(file, spec.commandLine().getErr())
         .map(
-            config -> {
-              out.println(file + ": OK — " + summary(config));
+            setup -> {
+              out.println(file + ": OK — " + summary(setup.config()));
+              out.println(
+                  "  alerts: "
+                      + (setup.alerts().enabled()
+                          ? setup.rules().enabled().size()
+                              + " rule(s), "
+                              + setup.rules().enabledQueryRules().size()
+                              + " query rule(s), receivers "
+                              + setup.alerts().receiverNames()
+                          : "disabled"));
               out.flush();
               return 0;
             })

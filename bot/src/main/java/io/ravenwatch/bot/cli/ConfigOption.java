@@ -1,10 +1,8 @@
 package io.ravenwatch.bot.cli;
 
-import io.ravenwatch.probes.api.ProbeRegistry;
+import io.ravenwatch.bot.Setup;
 import io.ravenwatch.probes.config.ConfigError;
 import io.ravenwatch.probes.config.ConfigException;
-import io.ravenwatch.probes.inventory.ConfigLoader;
-import io.ravenwatch.probes.inventory.RavenwatchConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -21,12 +19,12 @@ public final class ConfigOption {
   Path file;
 
   /**
-   * Loads and validates the configuration; on errors prints every one of them to {@code err} and
-   * returns empty.
+   * Loads and validates the configuration and the rule files; on errors prints every one of them to
+   * {@code err} and returns empty.
    */
-  static Optional<RavenwatchConfig> load(Path file, PrintWriter err) {
+  static Optional<Setup> load(Path file, PrintWriter err) {
     try {
-      return Optional.of(ConfigLoader.load(file, System.getenv(), ProbeRegistry.standard()));
+      return Optional.of(Setup.load(file, System.getenv()));
     } catch (ConfigException e) {
       err.println(file + ": " + e.errors().size() + " configuration error(s):");
       for (ConfigError error : e.errors()) {

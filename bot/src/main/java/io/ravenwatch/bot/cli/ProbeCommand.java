@@ -43,7 +43,7 @@ public final class ProbeCommand implements Callable<Integer> {
     if (loaded.isEmpty()) {
       return Main.EXIT_CONFIG;
     }
-    var inventory = loaded.get().inventory();
+    var inventory = loaded.get().config().inventory();
     var target = inventory.find(targetName);
     if (target.isEmpty()) {
       err.println(
@@ -55,7 +55,7 @@ public final class ProbeCommand implements Callable<Integer> {
       return Main.EXIT_CONFIG;
     }
     List<ProbeResult> results =
-        run(target.get(), ProbeRegistry.standard(loaded.get()::ipmiProfiles));
+        run(target.get(), ProbeRegistry.standard(loaded.get().config()::ipmiProfiles));
     for (ProbeResult r : results) {
       out.println(ResultPrinter.format(r));
       for (Point p : r.points()) {

@@ -1,0 +1,52 @@
+package io.ravenwatch.bot;
+
+import io.ravenwatch.alerts.engine.AlertsConfig;
+import io.ravenwatch.alerts.engine.AlertsSection;
+import io.ravenwatch.alerts.rule.RuleLoader;
+import io.ravenwatch.alerts.rule.RuleSet;
+import io.ravenwatch.probes.api.ProbeRegistry;
+import io.ravenwatch.probes.config.ConfigError;
+import io.ravenwatch.probes.config.ConfigException;
+import io.ravenwatch.probes.inventory.ConfigLoader;
+import io.ravenwatch.probes.inventory.RavenwatchConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything Ravenwatch reads before it starts: the configuration file (with the sections of the
+ * modules above probes) and the alert rule files, validated together so every error of both is
+ * reported at once.
+ *
+ * @param config the configuration
+ * @param rules the alert rules (shipped defaults and the rules directory's files)
+ */
+public record Setup(RavenwatchConfig config, RuleSet rules) {
+
+  /**
+   * Loads and validates.
+   *
+   * @throws ConfigException with every problem of the configuration and the rule files
+   */
+  public static Setup load(Path file, Map<String, String> env) {
+    RavenwatchConfig config =
+        ConfigLoader.load(file, env, ProbeRegistry.standard(), List.of(AlertsSection.SECTION));
+    AlertsConfig alerts = config.section(AlertsSection.SECTION);
+    var errors = new ArrayList<ConfigError>();
+    RuleSet rules = null;
+    try {
+      rules = RuleLoader.standard().load(config.resolve(alerts.rulesDir()), alerts.defaultRules());
+    } catch (ConfigException e) {
+      errors.addAll(e.errors());
+    }
+    if (!errors.isEmpty()) {
+      throw new ConfigException(errors);
+    }
+    return new Setup(config, rules);
+  }
+
+  public AlertsConfig alerts() {
+    return config.section(AlertsSection.SECTION);
+  }
+}
