@@ -9,6 +9,7 @@ import io.ravenwatch.probes.config.ConfigError;
 import io.ravenwatch.probes.config.ConfigException;
 import io.ravenwatch.probes.inventory.ConfigLoader;
 import io.ravenwatch.probes.inventory.RavenwatchConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ public record Setup(RavenwatchConfig config, RuleSet rules) {
     var errors = new ArrayList<ConfigError>();
     RuleSet rules = null;
     try {
-      rules = RuleLoader.standard().load(config.resolve(alerts.rulesDir()), alerts.defaultRules());
+      rules = RuleLoader.standard().load(rulesDir(config, alerts), alerts.defaultRules());
     } catch (ConfigException e) {
       errors.addAll(e.errors());
     }
@@ -44,6 +45,18 @@ public record Setup(RavenwatchConfig config, RuleSet rules) {
       throw new ConfigException(errors);
     }
     return new Setup(config, rules);
+  }
+
+  /**
+   * The configured rules directory (an error when missing), else {@code rules/} beside the
+   * configuration file when it exists, else none: only the shipped rules.
+   */
+  private static Path rulesDir(RavenwatchConfig config, AlertsConfig alerts) {
+    if (alerts.rulesDir() != null) {
+      return config.resolve(alerts.rulesDir());
+    }
+    Path fallback = config.resolve(Path.of(AlertsConfig.DEFAULT_RULES_DIR));
+    return fallback != null && Files.isDirectory(fallback) ? fallback : null;
   }
 
   public AlertsConfig alerts() {

@@ -99,4 +99,43 @@ class CommandLineTest {
       assertThat(status).as("a failed probe makes the exit status 1").isEqualTo(1);
     }
   }
+
+  @Test
+  @DisplayName("check-config reports the alert section's and the rule files' errors too")
+  void checkConfigCoversAlertsAndRules() throws IOException {
+    Path rules = Files.createDirectories(dir.resolve("rules"));
+    Files.writeString(
+        rules.resolve("team.yml"), "rules:\n  - name: bad\n    condition: disk.used_percent >\n");
+    Path file = dir.resolve("alerts.yml");
+    Files.writeString(
+        file,
+        """
+        alerts:
+          rules_dir: rules
+          route: {receivers: [pager], group_wait: soon}
+        """);
+
+    int status = run("check-config", file.toString());
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("alerts.route.group_wait: expected a duration")
+        .contains("alerts.route.receivers[0]: expected the name of a receiver")
+        .doesNotContain("team.yml"); // rules are checked once the configuration itself is valid
+  }
+
+  @Test
+  @DisplayName("check-config names a rule file's broken condition with its file and path")
+  void checkConfigReportsRuleErrors() throws IOException {
+    Path rules = Files.createDirectories(dir.resolve("rules"));
+    Files.writeString(
+        rules.resolve("team.yml"), "rules:\n  - name: bad\n    condition: disk.used_percent >\n");
+    Path file = dir.resolve("alerts.yml");
+    Files.writeString(file, "alerts: {rules_dir: rules}\n");
+
+    int status = run("check-config", file.toString());
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("team.yml: rules[0].condition: ");
+  }
 }

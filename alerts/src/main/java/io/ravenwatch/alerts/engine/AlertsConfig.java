@@ -12,7 +12,8 @@ import java.util.List;
  * The {@code alerts:} section of {@code ravenwatch.yml}; {@link AlertsSection} binds it.
  *
  * @param enabled whether the alert engine runs at all
- * @param rulesDir the directory of rule files, relative to the configuration file
+ * @param rulesDir the directory of rule files, relative to the configuration file; null when not
+ *     configured: then {@value #DEFAULT_RULES_DIR} is used if it exists
  * @param defaultRules whether the shipped default rules are loaded (each can still be disabled)
  * @param lifecycle staleness, resolved-alert retention and flapping detection
  * @param route receivers, grouping, repeat, escalation, dependencies
@@ -29,6 +30,9 @@ public record AlertsConfig(
     StoreSettings store,
     ReceiverSettings receive,
     List<ReceiverSpec> receivers) {
+
+  /** The rules directory looked for when {@code rules_dir} is not set. */
+  public static final String DEFAULT_RULES_DIR = "rules";
 
   public AlertsConfig {
     receivers = List.copyOf(receivers);

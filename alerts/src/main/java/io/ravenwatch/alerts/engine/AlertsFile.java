@@ -11,7 +11,7 @@ import java.nio.file.Path;
 /** The {@code alerts:} keys bound as a plain record; {@code receivers:} is bound by type. */
 record AlertsFile(
     @Default("true") boolean enabled,
-    @Default("rules") Path rulesDir,
+    @OptionalKey Path rulesDir,
     @Default("true") boolean defaultRules,
     @Default("{}") LifecycleSettings lifecycle,
     @Default("{}") RouteSettings route,
