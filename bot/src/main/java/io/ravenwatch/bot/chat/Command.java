@@ -1,0 +1,41 @@
+package io.ravenwatch.bot.chat;
+
+import java.util.List;
+
+/**
+ * A slash command: one class each, listed in {@code CommandRegistry.standard()}. The dispatcher has
+ * already checked the caller's capability (and, for a destructive command, that the same user
+ * confirmed) before {@link #handle} runs, and audits every outcome.
+ *
+ * <p>Bad input is answered with {@link CommandException} (a short ephemeral reason); anything else
+ * thrown is a bug: the user gets an error id to find in the log, never a stack trace.
+ */
+public interface Command {
+
+  CommandSpec spec();
+
+  /** Runs one invocation; answers through {@code invocation.reply()}. */
+  void handle(Invocation invocation) throws CommandException, InterruptedException;
+
+  /**
+   * For a destructive command: the plan shown before the user confirms (what will be done to what).
+   * Throws {@link CommandException} when the input is bad, before anything is asked.
+   */
+  default ChatMessage plan(Invocation invocation) throws CommandException {
+    throw new UnsupportedOperationException(spec().name() + " is not destructive");
+  }
+
+  /**
+   * A button this command put on a message was pressed; {@code payload} is what followed the
+   * command's prefix in the button id.
+   */
+  default void onButton(Caller caller, String payload, Reply reply)
+      throws CommandException, InterruptedException {
+    throw new CommandException("This button is not handled any more.");
+  }
+
+  /** Suggestions for an option while the user types; the adapter keeps the first 25. */
+  default List<String> complete(String option, String typed) {
+    return List.of();
+  }
+}
