@@ -17,19 +17,32 @@ import java.util.Optional;
  * @param alerts the alert engine, or null when alerting is disabled
  * @param scheduler runs a target's probes on demand ({@code runOnce})
  * @param influx where graphs read from ({@code enabled()} false: no graphs)
+ * @param lastResults the newest result of each probe (subscribed to the result bus by the app)
  */
 public record BotContext(
     Clock clock,
     Inventory inventory,
     AlertEngine alerts,
     PollScheduler scheduler,
-    InfluxSettings influx) {
+    InfluxSettings influx,
+    LastResults lastResults) {
 
   public BotContext {
     Objects.requireNonNull(clock);
     Objects.requireNonNull(inventory);
     Objects.requireNonNull(scheduler);
     Objects.requireNonNull(influx);
+    lastResults = Objects.requireNonNullElseGet(lastResults, LastResults::new);
+  }
+
+  /** A context whose last results stay empty (no listener on the bus). */
+  public BotContext(
+      Clock clock,
+      Inventory inventory,
+      AlertEngine alerts,
+      PollScheduler scheduler,
+      InfluxSettings influx) {
+    this(clock, inventory, alerts, scheduler, influx, new LastResults());
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.ravenwatch.bot.chat;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A slash command: one class each, listed in {@code CommandRegistry.standard()}. The dispatcher has
@@ -38,4 +39,21 @@ public interface Command {
   default List<String> complete(String option, String typed) {
     return List.of();
   }
+
+  /**
+   * Suggestions with a label to show and a value to send (an alert shown by its summary, sent as
+   * its fingerprint), knowing the options the user has already filled in ({@code given}: e.g. the
+   * target, for the metrics of {@code /graph}). Defaults to {@link #complete} with label = value.
+   */
+  default List<Suggestion> suggest(String option, String typed, Map<String, String> given) {
+    return complete(option, typed).stream().map(v -> new Suggestion(v, v)).toList();
+  }
+
+  /**
+   * One autocomplete suggestion.
+   *
+   * @param label what the user sees (Discord: at most 100 characters)
+   * @param value what the option is set to when chosen (at most 100 characters)
+   */
+  record Suggestion(String label, String value) {}
 }

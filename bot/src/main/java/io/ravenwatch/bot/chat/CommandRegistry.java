@@ -1,5 +1,11 @@
 package io.ravenwatch.bot.chat;
 
+import io.ravenwatch.bot.command.ack.AckCommand;
+import io.ravenwatch.bot.command.alerts.AlertsCommand;
+import io.ravenwatch.bot.command.graph.GraphCommand;
+import io.ravenwatch.bot.command.probe.ProbeCommand;
+import io.ravenwatch.bot.command.silence.SilenceCommand;
+import io.ravenwatch.bot.command.status.StatusCommand;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +22,13 @@ public final class CommandRegistry {
 
   /** The commands shipped with Ravenwatch. New commands are added here. */
   public static CommandRegistry standard(BotContext context) {
-    return new CommandRegistry();
+    return new CommandRegistry()
+        .register(new StatusCommand(context))
+        .register(new AlertsCommand(context))
+        .register(new AckCommand(context))
+        .register(new SilenceCommand(context))
+        .register(new ProbeCommand(context))
+        .register(new GraphCommand(context));
   }
 
   public CommandRegistry register(Command command) {

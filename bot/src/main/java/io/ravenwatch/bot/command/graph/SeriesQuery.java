@@ -1,0 +1,153 @@
+package io.ravenwatch.bot.command.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ravenwatch.probes.influx.InfluxSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a metric's time series from InfluxDB over the v1 query API (which 1.x, 2.x with a DBRP
+ * mapping and 3.x serve): one InfluxQL query with {@code GROUP BY time(bucket)}, every row kept.
+ */
+final class SeriesQuery {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One line of the chart: its name and its points, oldest first. */
+  record Line(String name, List<Instant> times, List<Double> values) {}
+
+  /** The lines a query returned, or why it failed. */
+  record Answer(List<Line> lines, String error) {}
+
+  private final InfluxSettings settings;
+  private final HttpClient http;
+
+  SeriesQuery(InfluxSettings settings) {
+    this.settings = settings;
+    this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+  }
+
+  /** The InfluxQL reading {@code metric} of {@code target} from {@code start} to {@code end}. */
+  static String influxQl(
+      Metric metric, String target, Instant start, Instant end, Duration bucket) {
+    var q =
+        new StringBuilder("SELECT ")
+            .append(String.join(", ", metric.selects()))
+            .append(" FROM ")
+            .append(identifier(metric.measurement()))
+            .append(" WHERE \"source\" = ")
+            .append(literal(target));
+    if (!metric.where().isEmpty()) {
+      q.append(" AND ").append(metric.where());
+    }
+    q.append(" AND time >= ")
+        .append(nanos(start))
+        .append(" AND time < ")
+        .append(nanos(end))
+        .append(" GROUP BY time(")
+        .append(bucket.toSeconds())
+        .append("s)");
+    if (!metric.groupBy().isEmpty()) {
+      q.append(", ").append(identifier(metric.groupBy()));
+    }
+    return q.append(" fill(none)").toString();
+  }
+
+  Answer run(String influxQl, String groupBy) {
+    var url =
+        new StringBuilder(settings.url().replaceAll("/+$", ""))
+            .append("/query?epoch=ns&db=")
+            .append(encode(settings.database()))
+            .append("&q=")
+            .append(encode(influxQl));
+    if (settings.retentionPolicy() != null) {
+      url.append("&rp=").append(encode(settings.retentionPolicy()));
+    }
+    if (settings.username() != null && settings.password() != null) {
+      url.append("&u=")
+          .append(encode(settings.username().reveal()))
+          .append("&p=")
+          .append(encode(settings.password().reveal()));
+    }
+    var request = HttpRequest.newBuilder(URI.create(url.toString())).timeout(settings.timeout());
+    if (settings.token() != null) {
+      request.header("Authorization", "Token " + settings.token().reveal());
+    }
+    try {
+      HttpResponse<String> response =
+          http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
+      if (response.statusCode() != 200) {
+        String why = body != null && body.has("error") ? ": " + body.get("error").asText() : "";
+        return new Answer(List.of(), "HTTP " + response.statusCode() + why);
+      }
+      return parse(body, groupBy);
+    } catch (IOException e) {
+      return new Answer(List.of(), e.getClass().getSimpleName() + " " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Answer(List.of(), "interrupted");
+    }
+  }
+
+  static Answer parse(JsonNode body, String groupBy) {
+    if (body == null) {
+      return new Answer(List.of(), "empty answer");
+    }
+    if (body.has("error")) {
+      return new Answer(List.of(), body.get("error").asText());
+    }
+    var lines = new ArrayList<Line>();
+    for (JsonNode result : body.path("results")) {
+      if (result.has("error")) {
+        return new Answer(List.of(), result.get("error").asText());
+      }
+      for (JsonNode s : result.path("series")) {
+        String tag = groupBy.isEmpty() ? "" : s.path("tags").path(groupBy).asText("");
+        JsonNode columns = s.path("columns");
+        for (int c = 1; c < columns.size(); c++) {
+          String column = columns.get(c).asText();
+          String name = tag.isEmpty() ? column : (columns.size() > 2 ? tag + " " + column : tag);
+          var times = new ArrayList<Instant>();
+          var values = new ArrayList<Double>();
+          for (JsonNode row : s.path("values")) {
+            JsonNode v = row.get(c);
+            if (v != null && v.isNumber()) {
+              times.add(Instant.EPOCH.plusNanos(row.get(0).asLong()));
+              values.add(v.asDouble());
+            }
+          }
+          if (!values.isEmpty()) {
+            lines.add(new Line(name, times, values));
+          }
+        }
+      }
+    }
+    return new Answer(lines, null);
+  }
+
+  private static long nanos(Instant t) {
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+  }
+
+  private static String identifier(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private static String literal(String s) {
+    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
