@@ -18,6 +18,7 @@ import io.ravenwatch.probes.api.Target;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,7 +95,8 @@ public final class GraphCommand implements Command {
     }
     Target target = Scope.target(context.inventory(), targetName);
     List<String> available = MetricCatalogue.namesFor(target);
-    String name = metricName == null ? "" : metricName.strip();
+    String name = metricName == null ? "" : metricName.strip().toLowerCase(Locale.ROOT);
+    String rangeName = rangeText == null ? DEFAULT_RANGE : rangeText.strip();
     Metric metric =
         MetricCatalogue.find(name)
             .orElseThrow(
@@ -114,7 +116,7 @@ public final class GraphCommand implements Command {
               + metric.name()
               + (available.isEmpty() ? "." : "; it has: " + String.join(", ", available) + "."));
     }
-    Duration range = range(rangeText);
+    Duration range = range(rangeName);
     Instant end = context.clock().instant();
     Instant start = end.minus(range);
     Duration bucket = Duration.ofSeconds(Math.max(1, (range.toSeconds() + POINTS - 1) / POINTS));
@@ -127,15 +129,9 @@ public final class GraphCommand implements Command {
     }
     if (answer.lines().isEmpty()) {
       throw new CommandException(
-          "No "
-              + metric.name()
-              + " data for "
-              + target.name()
-              + " in the last "
-              + rangeText.strip()
-              + ".");
+          "No " + metric.name() + " data for " + target.name() + " in the last " + rangeName + ".");
     }
-    String title = target.name() + " · " + metric.title() + " · last " + rangeText.strip();
+    String title = target.name() + " · " + metric.title() + " · last " + rangeName;
     byte[] png = ChartRenderer.png(title, metric.unit(), answer.lines(), range);
     int lines = answer.lines().size();
     String footer =

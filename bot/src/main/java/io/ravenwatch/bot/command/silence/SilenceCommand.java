@@ -130,7 +130,7 @@ public final class SilenceCommand implements Command {
         engine.alerts().stream().filter(a -> a.state().active() && s.matches(a.labels())).count();
     String desc =
         "`"
-            + matchers(s)
+            + Limits.cut(matchers(s), 1000)
             + "`\nuntil "
             + s.endsAt()
             + " ("
@@ -207,7 +207,7 @@ public final class SilenceCommand implements Command {
             + " ended silence `"
             + s.id()
             + "` (`"
-            + matchers(s)
+            + Limits.cut(matchers(s), 1000)
             + "`).");
   }
 

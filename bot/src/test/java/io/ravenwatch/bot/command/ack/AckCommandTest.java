@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ravenwatch.alerts.ack.Ack;
+import io.ravenwatch.alerts.api.Labels;
 import io.ravenwatch.alerts.api.Severity;
 import io.ravenwatch.bot.chat.Caller;
 import io.ravenwatch.bot.chat.ChatMessage;
@@ -47,6 +48,22 @@ class AckCommandTest {
         .singleElement()
         .extracting(Ack::fingerprint, Ack::by, Ack::note)
         .containsExactly(fp, "alice", "rebooting it");
+  }
+
+  @Test
+  @DisplayName("'/ack <group key>' acknowledges every active alert of the group")
+  void acksGroup() throws Exception {
+    String web = fx.fire("host_down", Severity.CRITICAL, "web1", "web1 is down");
+    String db = fx.fire("host_down", Severity.CRITICAL, "db1", "db1 is down");
+    // The route groups by [alertname, region]: the group's key is those labels' fingerprint.
+    String group = Labels.of("alertname", "host_down", "region", "eu-west").fingerprint();
+
+    ChatMessage.Embed embed = fx.run(ack, "", Map.of("alert", group)).embed();
+
+    assertThat(embed.title()).isEqualTo("alice acknowledged 2 alerts");
+    assertThat(fx.engine.acks().list())
+        .extracting(Ack::fingerprint)
+        .containsExactlyInAnyOrder(web, db);
   }
 
   @Test
