@@ -265,6 +265,11 @@ public final class DiscordFake implements AutoCloseable {
     rest.unavailable(true, 0);
   }
 
+  /** How many requests were answered 503 because of an outage. */
+  public int restUnavailableAnswers() {
+    return rest.unavailableAnswers();
+  }
+
   /** Closes the REST port: connections are refused until {@link #restRecovered()}. */
   public void refuseRest() {
     rest.refuse();

@@ -37,7 +37,7 @@ public record FakeGuild(
 
   /**
    * What a well-invited bot holds: view, send, embed links, attach files, history, mention, manage
-   * messages, create public threads, send in threads, manage threads, manage events.
+   * messages, create public threads, send in threads, manage threads, create and manage events.
    */
   public static final long BOT_PERMISSIONS =
       (1L << 10)
@@ -50,7 +50,8 @@ public record FakeGuild(
           | (1L << 33)
           | (1L << 34)
           | (1L << 35)
-          | (1L << 38);
+          | (1L << 38)
+          | (1L << 44);
 
   /** SEND_MESSAGES, denied on the bot's role in a read-only channel. */
   public static final long SEND_MESSAGES = 1L << 11;

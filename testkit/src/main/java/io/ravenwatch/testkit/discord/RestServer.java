@@ -35,6 +35,8 @@ final class RestServer {
   private int port;
   private volatile boolean unavailable;
   private volatile long unavailableUntilNanos;
+  private final java.util.concurrent.atomic.AtomicInteger unavailableAnswers =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   RestServer(Routes routes, String token) {
     this.routes = routes;
@@ -79,6 +81,10 @@ final class RestServer {
     return port;
   }
 
+  int unavailableAnswers() {
+    return unavailableAnswers.get();
+  }
+
   List<Rejection> rejections() {
     return List.copyOf(rejections);
   }
@@ -99,6 +105,7 @@ final class RestServer {
       }
       if (unavailable || System.nanoTime() < unavailableUntilNanos) {
         logger.debug("503 for {} {} (outage)", method, path);
+        unavailableAnswers.incrementAndGet();
         send(
             exchange, 503, "text/plain", "upstream connect error".getBytes(StandardCharsets.UTF_8));
         return;

@@ -38,7 +38,7 @@ class DiscordFakeInteractionTest {
   void recordsTheRegisteredGuildCommandsWithSubcommandsAndOptions() {
     assertThat(fake.commands())
         .extracting(RegisteredCommand::name)
-        .containsExactlyInAnyOrder("ping", "slow", "late", "silence");
+        .containsExactlyInAnyOrder("ping", "slow", "late", "graph", "silence");
     RegisteredCommand silence = fake.command("silence").orElseThrow();
     assertThat(silence.guildId()).isEqualTo(DiscordFakeLoginTest.GUILD.id());
     assertThat(silence.subcommands()).containsExactly("add", "list");
@@ -119,6 +119,55 @@ class DiscordFakeInteractionTest {
         .containsExactly("ack:web-1", "x");
     assertThat(message.content()).isEqualTo("acked by alice");
     assertThat(message.buttons()).isEmpty();
+  }
+
+  @Test
+  void followUpCarriesAnEphemeralFileThroughTheWebhook() {
+    SlashResult result = fake.slash(ALICE, "graph", Map.of());
+
+    assertThat(result.callbackType()).isEqualTo(SlashResult.DEFERRED);
+    assertThat(result.ephemeral()).isTrue();
+    await().atMost(Duration.ofSeconds(5)).until(() -> result.followUps().size() == 1);
+    FakeMessage followUp = result.followUps().getFirst();
+    assertThat(followUp.content()).isEqualTo("cpu of web-1");
+    assertThat(followUp.ephemeral()).isTrue();
+    assertThat(followUp.attachments())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.filename()).isEqualTo("cpu.png");
+              assertThat(a.bytes()).isEqualTo(TestBot.GRAPH);
+            });
+  }
+
+  @Test
+  void deferredUpdateOfAClickEditsTheClickedMessage() {
+    var sent =
+        jda.getTextChannelById(ALERTS)
+            .sendMessage("HostDown web-2")
+            .setComponents(ActionRow.of(Button.secondary("mute:web-2", "Silence 1 h")))
+            .complete();
+
+    SlashResult result = fake.click(ALICE, sent.getId(), "mute:web-2");
+
+    assertThat(result.callbackType()).isEqualTo(SlashResult.DEFERRED_UPDATE);
+    await().atMost(Duration.ofSeconds(5)).until(() -> result.content().equals("muted"));
+    assertThat(result.original().orElseThrow().id()).isEqualTo(sent.getId());
+  }
+
+  @Test
+  void modalIsRecordedWithItsForm() {
+    var sent =
+        jda.getTextChannelById(ALERTS)
+            .sendMessage("HostDown db-1")
+            .setComponents(ActionRow.of(Button.primary("note:db-1", "Ack with note")))
+            .complete();
+
+    SlashResult result = fake.click(ALICE, sent.getId(), "note:db-1");
+
+    assertThat(result.callbackType()).isEqualTo(SlashResult.MODAL);
+    assertThat(result.callbackData().orElseThrow().path("custom_id").asText())
+        .isEqualTo("note-modal");
   }
 
   @Test

@@ -6,6 +6,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -16,6 +19,8 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.utils.FileUpload;
 
 /**
  * A tiny bot written against the real JDA API, to drive the fake: /ping replies ephemerally, /slow
@@ -23,6 +28,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
  * and the "ack" button updates its message.
  */
 final class TestBot extends ListenerAdapter {
+  static final byte[] GRAPH = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, 3};
   static final List<String> TARGETS = List.of("web-1", "web-2", "db-1");
 
   final List<ButtonInteractionEvent> clicks = new CopyOnWriteArrayList<>();
@@ -37,6 +43,7 @@ final class TestBot extends ListenerAdapter {
             Commands.slash("ping", "Answers pong"),
             Commands.slash("slow", "Defers, then answers"),
             Commands.slash("late", "Answers after the deadline"),
+            Commands.slash("graph", "Defers ephemerally, then follows up with a file"),
             Commands.slash("silence", "Silences")
                 .addSubcommands(
                     new SubcommandData("add", "Adds a silence")
@@ -53,6 +60,15 @@ final class TestBot extends ListenerAdapter {
     switch (event.getFullCommandName()) {
       case "ping" -> event.reply("pong").setEphemeral(true).queue();
       case "slow" -> event.deferReply().queue(hook -> hook.editOriginal("done slowly").queue());
+      case "graph" ->
+          event
+              .deferReply(true)
+              .queue(
+                  hook ->
+                      hook.sendMessage("cpu of web-1")
+                          .addFiles(FileUpload.fromData(GRAPH, "cpu.png"))
+                          .setEphemeral(true)
+                          .queue());
       case "late" ->
           event
               .reply("too late")
@@ -91,7 +107,15 @@ final class TestBot extends ListenerAdapter {
   @Override
   public void onButtonInteraction(ButtonInteractionEvent event) {
     clicks.add(event);
-    if (event.getComponentId().startsWith("ack:")) {
+    if (event.getComponentId().startsWith("mute:")) {
+      event.deferEdit().queue(hook -> hook.editOriginal("muted").queue());
+    } else if (event.getComponentId().startsWith("note:")) {
+      var note = TextInput.create("note", TextInputStyle.SHORT).build();
+      event
+          .replyModal(
+              Modal.create("note-modal", "Ack note").addComponents(Label.of("Note", note)).build())
+          .queue();
+    } else if (event.getComponentId().startsWith("ack:")) {
       event
           .editMessage("acked by " + event.getUser().getName())
           .setComponents(List.<ActionRow>of())
