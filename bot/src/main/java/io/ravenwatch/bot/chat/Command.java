@@ -34,6 +34,15 @@ public interface Command {
     throw new CommandException("This button is not handled any more.");
   }
 
+  /**
+   * The capability a press of one of this command's buttons needs; by default the command's own. A
+   * command whose buttons do different things (e.g. a silence button on an alert message, where
+   * {@code /silence list} only needs {@code view}) says which.
+   */
+  default Capability buttonCapability(String payload) {
+    return spec().capability();
+  }
+
   /** Suggestions for an option while the user types; the adapter keeps the first 25. */
   default List<String> complete(String option, String typed) {
     return List.of();
