@@ -5,7 +5,6 @@ import io.ravenwatch.alerts.audit.AuditEntry.Outcome;
 import io.ravenwatch.bot.chat.ChatMessage.Button;
 import io.ravenwatch.bot.chat.ConfirmationBook.Pending;
 import io.ravenwatch.bot.chat.audit.AuditLog;
-import io.ravenwatch.probes.config.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,7 +152,7 @@ public final class CommandDispatcher {
     var buttons = new ArrayList<>(plan.buttons());
     buttons.add(Button.of(ButtonIds.confirm(pending.token()), "Confirm", Button.Style.DANGER));
     buttons.add(Button.of(ButtonIds.cancel(pending.token()), "Cancel", Button.Style.SECONDARY));
-    String waits = Durations.format(confirmations.timeout());
+    String waits = confirmations.timeout().toSeconds() + " seconds";
     String note = "Only " + inv.caller().name() + " can confirm this, within " + waits + ".";
     String content = plan.content().isEmpty() ? note : plan.content() + "\n" + note;
     inv.reply()
