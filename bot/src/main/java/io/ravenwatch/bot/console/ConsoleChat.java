@@ -134,6 +134,9 @@ public final class ConsoleChat {
 
   private void help() {
     var text = new StringBuilder("Commands:\n");
+    if (dispatcher.registry().all().isEmpty()) {
+      text.append("  (none yet)\n");
+    }
     for (Command c : dispatcher.registry().all()) {
       CommandSpec spec = c.spec();
       if (spec.subcommands().isEmpty()) {

@@ -42,23 +42,24 @@ final class ConsoleParser {
           "Type a command after the slash, e.g. /status. Type help for all.");
     }
     Optional<Command> command = registry.find(name);
+    if (command.isEmpty()) {
+      // The dispatcher answers (and audits) an unknown command; its words mean nothing yet.
+      return new Invocation(Caller.CONSOLE, name, "", Map.of(), reply);
+    }
+    CommandSpec spec = command.get().spec();
     int next = 1;
     String sub = "";
-    List<OptionSpec> options = List.of();
-    if (command.isPresent()) {
-      CommandSpec spec = command.get().spec();
-      options = spec.options();
-      if (!spec.subcommands().isEmpty() && words.size() > 1 && !words.get(1).contains(":")) {
-        sub = words.get(1);
-        next = 2;
-        String wanted = sub;
-        options =
-            spec.subcommands().stream()
-                .filter(s -> s.name().equals(wanted))
-                .findFirst()
-                .map(CommandSpec::options)
-                .orElse(List.of());
-      }
+    List<OptionSpec> options = spec.options();
+    if (!spec.subcommands().isEmpty() && words.size() > 1 && !words.get(1).contains(":")) {
+      sub = words.get(1);
+      next = 2;
+      String wanted = sub;
+      options =
+          spec.subcommands().stream()
+              .filter(s -> s.name().equals(wanted))
+              .findFirst()
+              .map(CommandSpec::options)
+              .orElse(List.of());
     }
     Map<String, String> given = new LinkedHashMap<>();
     List<String> positional = new java.util.ArrayList<>();

@@ -80,7 +80,7 @@ public final class AuditSinks {
             + (params.isEmpty() ? "" : " " + params)
             + " → "
             + outcome(e)
-            + (e.duration().isZero() ? "" : " in " + e.duration().toMillis() + " ms")
+            + (e.duration().toMillis() == 0 ? "" : " in " + e.duration().toMillis() + " ms")
             + (e.detail().isEmpty() ? "" : ". " + e.detail())
             + (e.errorId() == null ? "" : " (error id " + e.errorId() + ")");
     return text.replace("@", "@\u200b");
