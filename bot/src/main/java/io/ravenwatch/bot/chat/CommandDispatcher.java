@@ -1,12 +1,10 @@
 package io.ravenwatch.bot.chat;
 
-import io.ravenwatch.alerts.audit.AuditEntry;
 import io.ravenwatch.alerts.audit.AuditEntry.Outcome;
 import io.ravenwatch.bot.chat.ChatMessage.Button;
 import io.ravenwatch.bot.chat.ConfirmationBook.Pending;
 import io.ravenwatch.bot.chat.audit.AuditLog;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +38,6 @@ public final class CommandDispatcher {
 
   private final CommandRegistry registry;
   private final Permissions permissions;
-  private final AuditLog audit;
   private final ConfirmationBook confirmations;
   private final Clock clock;
   private final Execution execution;
@@ -53,7 +50,6 @@ public final class CommandDispatcher {
       Clock clock) {
     this.registry = registry;
     this.permissions = permissions;
-    this.audit = audit;
     this.confirmations = confirmations;
     this.clock = clock;
     this.execution = new Execution(audit, clock);
@@ -187,8 +183,10 @@ public final class CommandDispatcher {
           start);
       return;
     }
-    if (p.expiredAt(clock.instant()) || !confirmations.take(p)) {
-      confirmations.take(p);
+    boolean expired = p.expiredAt(clock.instant());
+    // Taken even when expired, so the plan is forgotten; a second click finds nothing to take.
+    boolean taken = confirmations.take(p);
+    if (expired || !taken) {
       answer(reply, EXPIRED);
       record(caller, inv.path(), inv.options(), Outcome.EXPIRED, verb + " too late", start);
       return;
@@ -288,17 +286,6 @@ public final class CommandDispatcher {
       Outcome outcome,
       String detail,
       Instant start) {
-    Instant now = clock.instant();
-    audit.record(
-        AuditEntry.of(
-            now,
-            caller.id(),
-            caller.name(),
-            List.copyOf(caller.roleIds()),
-            action,
-            params,
-            outcome,
-            detail,
-            Duration.between(start, now)));
+    execution.record(caller, action, params, outcome, detail, null, start);
   }
 }

@@ -110,7 +110,8 @@ final class Execution {
     }
   }
 
-  private void record(
+  /** Audits an outcome, timed from {@code start}. */
+  void record(
       Caller caller,
       String action,
       Map<String, String> params,
