@@ -140,10 +140,6 @@ public record DiscordConfig(
     }
     if (confirmTimeout.isNegative() || confirmTimeout.isZero()) {
       problems.report("confirm_timeout", "a positive duration", confirmTimeout);
-    } else if (confirmTimeout.compareTo(Duration.ofMinutes(14)) > 0) {
-      // A Discord interaction token lives 15 minutes: a later confirmation could not answer.
-      problems.report(
-          "confirm_timeout", "at most 14m (Discord's interactions expire at 15m)", confirmTimeout);
     }
     if (alertReceiverName.isBlank()) {
       problems.report("alert_receiver_name", "a receiver name", alertReceiverName);
