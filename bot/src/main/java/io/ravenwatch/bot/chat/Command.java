@@ -1,6 +1,7 @@
 package io.ravenwatch.bot.chat;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A slash command: one class each, listed in {@code CommandRegistry.standard()}. The dispatcher has
@@ -35,12 +36,18 @@ public interface Command {
   }
 
   /**
-   * The capability a press of one of this command's buttons needs; by default the command's own. A
-   * command whose buttons do different things (e.g. a silence button on an alert message, where
-   * {@code /silence list} only needs {@code view}) says which.
+   * The capability a press of one of this command's buttons needs. By default the first capability
+   * beyond {@code view} that the command or one of its subcommands needs (so a Silence button on an
+   * alert needs {@code silence}, not the {@code view} of {@code /silence list}), else the command's
+   * own. Override when the buttons differ (e.g. by payload).
    */
   default Capability buttonCapability(String payload) {
-    return spec().capability();
+    CommandSpec spec = spec();
+    return Stream.concat(
+            Stream.of(spec.capability()), spec.subcommands().stream().map(CommandSpec::capability))
+        .filter(c -> c != Capability.VIEW)
+        .findFirst()
+        .orElse(spec.capability());
   }
 
   /** Suggestions for an option while the user types; the adapter keeps the first 25. */

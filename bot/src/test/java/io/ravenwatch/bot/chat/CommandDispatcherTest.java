@@ -314,6 +314,20 @@ class CommandDispatcherTest {
   }
 
   @Test
+  @DisplayName(
+      "a button of a command whose list needs only view still needs the stronger capability")
+  void buttonOfMixedCommandNeedsTheStrongerCapability() {
+    String id = ButtonIds.command("silence", "0123456789abcdef:4h");
+
+    RecordingReply refused = press(viewer, id);
+    press(alice, id);
+
+    assertThat(refused.calls)
+        .containsExactly("send ephemeral: You need the `silence` permission for this button.");
+    assertThat(commands.ran).containsExactly("silence button 0123456789abcdef:4h by alice");
+  }
+
+  @Test
   @DisplayName("a button of an unknown command or format is answered, not crashed on")
   void unknownButtons() {
     assertThat(press(acker, "cmd:gone:x").calls)

@@ -78,6 +78,11 @@ final class TestCommands {
       public void handle(Invocation inv) {
         ran.add("silence " + inv.subcommand() + " " + new java.util.TreeMap<>(inv.options()));
       }
+
+      @Override
+      public void onButton(Caller caller, String payload, Reply reply) {
+        ran.add("silence button " + payload + " by " + caller.name());
+      }
     };
   }
 
