@@ -1,6 +1,7 @@
 package io.ravenwatch.bot;
 
 import io.ravenwatch.bot.cli.CheckConfigCommand;
+import io.ravenwatch.bot.cli.ConsoleCommand;
 import io.ravenwatch.bot.cli.ProbeCommand;
 import io.ravenwatch.bot.cli.RunCommand;
 import java.io.PrintWriter;
@@ -8,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code ravenwatch} command line: {@code run}, {@code check-config}, {@code probe}. */
+/**
+ * The {@code ravenwatch} command line: {@code run}, {@code console}, {@code check-config}, {@code
+ * probe}.
+ */
 @Command(
     name = "ravenwatch",
     mixinStandardHelpOptions = true,
@@ -20,6 +24,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       RunCommand.class,
+      ConsoleCommand.class,
       CheckConfigCommand.class,
       ProbeCommand.class,
       CommandLine.HelpCommand.class

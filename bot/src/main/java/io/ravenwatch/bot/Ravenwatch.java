@@ -100,6 +100,11 @@ public final class Ravenwatch implements AutoCloseable {
     return bus;
   }
 
+  /** The alert engine's store (also the audit trail's), unless {@code alerts.enabled} is false. */
+  public Optional<AlertStore> store() {
+    return Optional.ofNullable(store);
+  }
+
   /** The alert engine, unless {@code alerts.enabled} is false. */
   public Optional<AlertEngine> alerts() {
     return Optional.ofNullable(engine);

@@ -4,6 +4,8 @@ import io.ravenwatch.alerts.engine.AlertsConfig;
 import io.ravenwatch.alerts.engine.AlertsSection;
 import io.ravenwatch.alerts.rule.RuleLoader;
 import io.ravenwatch.alerts.rule.RuleSet;
+import io.ravenwatch.bot.chat.DiscordConfig;
+import io.ravenwatch.bot.chat.DiscordSection;
 import io.ravenwatch.probes.api.ProbeRegistry;
 import io.ravenwatch.probes.config.ConfigError;
 import io.ravenwatch.probes.config.ConfigException;
@@ -32,7 +34,11 @@ public record Setup(RavenwatchConfig config, RuleSet rules) {
    */
   public static Setup load(Path file, Map<String, String> env) {
     RavenwatchConfig config =
-        ConfigLoader.load(file, env, ProbeRegistry.standard(), List.of(AlertsSection.SECTION));
+        ConfigLoader.load(
+            file,
+            env,
+            ProbeRegistry.standard(),
+            List.of(AlertsSection.SECTION, DiscordSection.SECTION));
     AlertsConfig alerts = config.section(AlertsSection.SECTION);
     var errors = new ArrayList<ConfigError>();
     RuleSet rules = null;
@@ -61,5 +67,10 @@ public record Setup(RavenwatchConfig config, RuleSet rules) {
 
   public AlertsConfig alerts() {
     return config.section(AlertsSection.SECTION);
+  }
+
+  /** The {@code discord:} section (without a token: the console chat). */
+  public DiscordConfig discord() {
+    return config.section(DiscordSection.SECTION);
   }
 }

@@ -2,6 +2,7 @@ package io.ravenwatch.alerts.store;
 
 import io.ravenwatch.alerts.ack.Ack;
 import io.ravenwatch.alerts.api.Notification;
+import io.ravenwatch.alerts.audit.AuditEntry;
 import io.ravenwatch.alerts.maintenance.MaintenanceWindow;
 import io.ravenwatch.alerts.silence.Silence;
 import java.time.Instant;
@@ -13,8 +14,9 @@ import java.util.function.Function;
 /**
  * Where the alert engine keeps what must survive a restart: the lifecycle's and the router's state
  * (as JSON documents by kind and key), the notification outbox, silences, maintenance windows and
- * acknowledgements. A state change and the notifications it causes are written in one {@link
- * #inTransaction transaction}, so a crash never leaves one without the other.
+ * acknowledgements, and the audit trail of chat actions. A state change and the notifications it
+ * causes are written in one {@link #inTransaction transaction}, so a crash never leaves one without
+ * the other.
  *
  * <p>Implementations: JDBC on embedded H2 (the default) or PostgreSQL, with Flyway migrations.
  */
@@ -69,6 +71,12 @@ public interface AlertStore extends AutoCloseable {
   void deleteAck(String fingerprint);
 
   List<Ack> acks();
+
+  /** Appends to the audit trail; returns the entry with its id (append order). */
+  AuditEntry appendAudit(AuditEntry entry);
+
+  /** The newest {@code limit} audit entries, newest first. */
+  List<AuditEntry> audit(int limit);
 
   @Override
   void close();

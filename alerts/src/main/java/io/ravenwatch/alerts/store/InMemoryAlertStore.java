@@ -2,6 +2,7 @@ package io.ravenwatch.alerts.store;
 
 import io.ravenwatch.alerts.ack.Ack;
 import io.ravenwatch.alerts.api.Notification;
+import io.ravenwatch.alerts.audit.AuditEntry;
 import io.ravenwatch.alerts.maintenance.MaintenanceWindow;
 import io.ravenwatch.alerts.silence.Silence;
 import java.time.Instant;
@@ -28,6 +29,7 @@ public final class InMemoryAlertStore implements AlertStore {
   private final Map<String, Silence> silences = new HashMap<>();
   private final Map<String, MaintenanceWindow> windows = new HashMap<>();
   private final Map<String, Ack> acks = new HashMap<>();
+  private final List<AuditEntry> audit = new ArrayList<>();
   private long lastId;
 
   @Override
@@ -188,6 +190,18 @@ public final class InMemoryAlertStore implements AlertStore {
     return acks.values().stream()
         .sorted(Comparator.comparing(Ack::at).thenComparing(Ack::fingerprint))
         .toList();
+  }
+
+  @Override
+  public synchronized AuditEntry appendAudit(AuditEntry entry) {
+    AuditEntry stored = entry.withId(audit.size() + 1L);
+    audit.add(stored);
+    return stored;
+  }
+
+  @Override
+  public synchronized List<AuditEntry> audit(int limit) {
+    return audit.reversed().stream().limit(limit).toList();
   }
 
   @Override

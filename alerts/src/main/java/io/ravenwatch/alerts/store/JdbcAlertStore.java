@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.ravenwatch.alerts.ack.Ack;
 import io.ravenwatch.alerts.api.Notification;
 import io.ravenwatch.alerts.api.Severity;
+import io.ravenwatch.alerts.audit.AuditEntry;
 import io.ravenwatch.alerts.maintenance.MaintenanceWindow;
 import io.ravenwatch.alerts.silence.Matcher;
 import io.ravenwatch.alerts.silence.Silence;
@@ -52,6 +53,7 @@ import org.slf4j.LoggerFactory;
 public final class JdbcAlertStore implements AlertStore {
   private static final Logger logger = LoggerFactory.getLogger(JdbcAlertStore.class);
   private static final TypeReference<List<Matcher>> MATCHERS = new TypeReference<>() {};
+  private static final TypeReference<TreeMap<String, String>> PARAMETERS = new TypeReference<>() {};
   private static final String OUTBOX_COLUMNS =
       "id, notification, attempts, next_attempt, last_error, delivered_at, message_id, rejected_at";
   private static final String NOT_DONE = " AND delivered_at IS NULL AND rejected_at IS NULL";
@@ -360,6 +362,71 @@ public final class JdbcAlertStore implements AlertStore {
                 rs.getString(3),
                 Sql.instant(rs, 4),
                 Severity.valueOf(rs.getString(5))));
+  }
+
+  @Override
+  public AuditEntry appendAudit(AuditEntry e) {
+    String insert =
+        "INSERT INTO audit (happened_at, caller_id, caller_name, roles, action_name, parameters,"
+            + " state_before, state_after, outcome, detail, error_id, duration_ms)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    return sql.transaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(insert, new String[] {"id"})) {
+            Sql.bind(
+                ps,
+                e.at().toEpochMilli(),
+                e.callerId(),
+                e.callerName(),
+                String.join(",", e.roles()),
+                e.action(),
+                Json.write(e.parameters()),
+                e.before(),
+                e.after(),
+                e.outcome().name(),
+                e.detail(),
+                e.errorId(),
+                e.duration().toMillis());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+              if (!keys.next()) {
+                throw new SQLException("no id generated for the audit entry");
+              }
+              return e.withId(keys.getLong(1));
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<AuditEntry> audit(int limit) {
+    return sql.query(
+        "SELECT id, happened_at, caller_id, caller_name, roles, action_name, parameters,"
+            + " state_before, state_after, outcome, detail, error_id, duration_ms"
+            + " FROM audit ORDER BY id DESC LIMIT ?",
+        ps -> ps.setInt(1, limit),
+        rs -> {
+          var entries = new ArrayList<AuditEntry>();
+          while (rs.next()) {
+            String roles = rs.getString(5);
+            entries.add(
+                new AuditEntry(
+                    rs.getLong(1),
+                    Sql.instant(rs, 2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    roles.isEmpty() ? List.of() : List.of(roles.split(",")),
+                    rs.getString(6),
+                    Json.read(rs.getString(7), PARAMETERS),
+                    rs.getString(8),
+                    rs.getString(9),
+                    AuditEntry.Outcome.valueOf(rs.getString(10)),
+                    rs.getString(11),
+                    rs.getString(12),
+                    Duration.ofMillis(rs.getLong(13))));
+          }
+          return entries;
+        });
   }
 
   @Override

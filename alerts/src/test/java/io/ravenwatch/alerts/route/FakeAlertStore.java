@@ -2,6 +2,7 @@ package io.ravenwatch.alerts.route;
 
 import io.ravenwatch.alerts.ack.Ack;
 import io.ravenwatch.alerts.api.Notification;
+import io.ravenwatch.alerts.audit.AuditEntry;
 import io.ravenwatch.alerts.maintenance.MaintenanceWindow;
 import io.ravenwatch.alerts.silence.Silence;
 import io.ravenwatch.alerts.store.AlertStore;
@@ -129,6 +130,16 @@ final class FakeAlertStore implements AlertStore {
   @Override
   public synchronized List<Ack> acks() {
     return List.copyOf(acks.values());
+  }
+
+  @Override
+  public AuditEntry appendAudit(AuditEntry entry) {
+    throw new UnsupportedOperationException("the router writes no audit");
+  }
+
+  @Override
+  public List<AuditEntry> audit(int limit) {
+    return List.of();
   }
 
   @Override

@@ -9,6 +9,8 @@ import io.ravenwatch.alerts.api.AlertSummary;
 import io.ravenwatch.alerts.api.Labels;
 import io.ravenwatch.alerts.api.Notification;
 import io.ravenwatch.alerts.api.Severity;
+import io.ravenwatch.alerts.audit.AuditEntry;
+import io.ravenwatch.alerts.audit.AuditEntry.Outcome;
 import io.ravenwatch.alerts.maintenance.MaintenanceWindow;
 import io.ravenwatch.alerts.silence.Matcher;
 import io.ravenwatch.alerts.silence.Silence;
@@ -385,6 +387,64 @@ abstract class AlertStoreContract {
     store.deleteAck("absent");
 
     assertThat(store.acks()).containsExactly(again);
+  }
+
+  // ---- audit ----
+
+  @Test
+  void appendsAuditEntriesWithIncreasingIdsAndListsTheNewestFirst() {
+    AuditEntry refused =
+        store.appendAudit(
+            AuditEntry.of(
+                T0,
+                "111111111111111111",
+                "mallory",
+                List.of("333333333333333333"),
+                "/silence add",
+                Map.of("matcher", "source=web1", "duration", "1h"),
+                Outcome.REFUSED,
+                "needs the silence permission",
+                Duration.ZERO));
+    AuditEntry failed =
+        store.appendAudit(
+            AuditEntry.of(
+                    T0.plusSeconds(1),
+                    "222222222222222222",
+                    "alice",
+                    List.of("555555555555555555", "444444444444444444"),
+                    "/restart",
+                    Map.of("target", "web1 \"quoted\" é"),
+                    Outcome.FAILED,
+                    "",
+                    Duration.ofMillis(1234))
+                .withErrorId("ABC123")
+                .withState("running", "stopped"));
+    AuditEntry console =
+        store.appendAudit(
+            AuditEntry.of(
+                T0.plusSeconds(2),
+                "console",
+                "console",
+                List.of(),
+                "button ack",
+                Map.of(),
+                Outcome.OK,
+                "acknowledged",
+                Duration.ofMillis(3)));
+
+    assertThat(refused.id()).isPositive();
+    assertThat(failed.id()).isGreaterThan(refused.id());
+    assertThat(console.id()).isGreaterThan(failed.id());
+    assertThat(store.audit(10)).containsExactly(console, failed, refused);
+    assertThat(store.audit(2)).containsExactly(console, failed);
+    assertThat(failed.roles()).containsExactly("444444444444444444", "555555555555555555");
+    assertThat(store.audit(10).get(1).errorId()).isEqualTo("ABC123");
+    assertThat(store.audit(10).get(1).before()).isEqualTo("running");
+  }
+
+  @Test
+  void auditIsEmptyAtFirst() {
+    assertThat(store.audit(5)).isEmpty();
   }
 
   // ---- fixtures ----

@@ -62,6 +62,18 @@ abstract class JdbcAlertStoreContract extends AlertStoreContract {
     store.saveSilence(silence);
     store.saveWindow(window);
     store.saveAck(ack);
+    var audited =
+        store.appendAudit(
+            io.ravenwatch.alerts.audit.AuditEntry.of(
+                T0,
+                "console",
+                "console",
+                List.of(),
+                "/ack",
+                Map.of("alert", "0123456789abcdef"),
+                io.ravenwatch.alerts.audit.AuditEntry.Outcome.OK,
+                "",
+                Duration.ofMillis(5)));
     store.close();
 
     store = reopenStore();
@@ -76,6 +88,7 @@ abstract class JdbcAlertStoreContract extends AlertStoreContract {
     assertThat(store.silences()).containsExactly(silence);
     assertThat(store.windows()).containsExactly(window);
     assertThat(store.acks()).containsExactly(ack);
+    assertThat(store.audit(10)).containsExactly(audited);
     Notification third = store.inTransaction(tx -> tx.enqueue(notification("discord", "g3")));
     assertThat(third.id()).isGreaterThan(second.id());
   }
@@ -90,7 +103,7 @@ abstract class JdbcAlertStoreContract extends AlertStoreContract {
 
       assertThat(AlertStores.migrate(ds)).isPositive();
       assertThat(tables(ds))
-          .contains("state_document", "outbox", "silence", "maintenance_window", "ack");
+          .contains("state_document", "outbox", "silence", "maintenance_window", "ack", "audit");
       var migrated = new JdbcAlertStore(ds, CLOCK, () -> {});
       migrated.saveAck(new Ack("f", "alice", "", T0, Severity.INFO));
 

@@ -2,6 +2,7 @@ package io.ravenwatch.bot.chat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A slash command: one class each, listed in {@code CommandRegistry.standard()}. The dispatcher has
@@ -33,6 +34,21 @@ public interface Command {
   default void onButton(Caller caller, String payload, Reply reply)
       throws CommandException, InterruptedException {
     throw new CommandException("This button is not handled any more.");
+  }
+
+  /**
+   * The capability a press of one of this command's buttons needs. By default the first capability
+   * beyond {@code view} that the command or one of its subcommands needs (so a Silence button on an
+   * alert needs {@code silence}, not the {@code view} of {@code /silence list}), else the command's
+   * own. Override when the buttons differ (e.g. by payload).
+   */
+  default Capability buttonCapability(String payload) {
+    CommandSpec spec = spec();
+    return Stream.concat(
+            Stream.of(spec.capability()), spec.subcommands().stream().map(CommandSpec::capability))
+        .filter(c -> c != Capability.VIEW)
+        .findFirst()
+        .orElse(spec.capability());
   }
 
   /** Suggestions for an option while the user types; the adapter keeps the first 25. */

@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Polls every target of the inventory on its schedule and writes the results to InfluxDB",
       "(or to the on-disk spool when InfluxDB is not configured or unreachable).",
-      "Stops cleanly on Ctrl-C or SIGTERM: points still in memory are written or spooled."
+      "Stops cleanly on Ctrl-C or SIGTERM: points still in memory are written or spooled.",
+      "Without a Discord token (discord.token) and on an interactive terminal, the chat",
+      "commands run on the console (as with 'ravenwatch console')."
     })
 public final class RunCommand implements Callable<Integer> {
 
@@ -41,16 +43,24 @@ public final class RunCommand implements Callable<Integer> {
       return Main.EXIT_CONFIG;
     }
     List<ResultListener> listeners = quiet ? List.of() : List.of(new ResultPrinter(System.out));
-    var app = Ravenwatch.start(loaded.get(), Clock.systemUTC(), listeners);
+    Clock clock = Clock.systemUTC();
+    var app = Ravenwatch.start(loaded.get(), clock, listeners);
     var stopped = new CountDownLatch(1);
+    Runnable stop = ConsoleCommand.once(app);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  app.close();
+                  stop.run();
                   stopped.countDown();
                 },
                 "ravenwatch-shutdown"));
+    if (!loaded.get().discord().hasToken() && System.console() != null) {
+      // No Discord: the same commands on this terminal.
+      ConsoleSession.run(loaded.get(), app, clock, System.in, System.out);
+      stop.run();
+      return 0;
+    }
     stopped.await();
     return 0;
   }
