@@ -7,6 +7,9 @@ import io.ravenwatch.alerts.notify.NotifierRegistry;
 import io.ravenwatch.alerts.notify.NotifierResources;
 import io.ravenwatch.alerts.store.AlertStore;
 import io.ravenwatch.alerts.store.AlertStores;
+import io.ravenwatch.bot.chat.BotContext;
+import io.ravenwatch.bot.chat.LastResults;
+import io.ravenwatch.bot.command.silence.UntilResolved;
 import io.ravenwatch.probes.api.ProbeRegistry;
 import io.ravenwatch.probes.api.ProbeResources;
 import io.ravenwatch.probes.api.ProbeResult;
@@ -20,6 +23,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,15 +41,24 @@ public final class Ravenwatch implements AutoCloseable {
   private final InfluxWriter writer;
   private final ResultBus bus;
   private final PollScheduler scheduler;
+  private final LastResults lastResults = new LastResults();
+  private final ScheduledExecutorService housekeeping =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("housekeeping").daemon().factory());
+  private final RavenwatchConfig config;
+  private final Clock clock;
   private AlertStore store;
   private AlertEngine engine;
 
   private Ravenwatch(RavenwatchConfig config, Clock clock, List<ResultListener> extraListeners) {
+    this.config = config;
+    this.clock = clock;
     this.resources = new ProbeResources(clock);
     SelfMetrics metrics = SelfMetrics.forLocalHost();
     this.writer = new InfluxWriter(config.influx(), config.dataDir(), clock, metrics);
     this.bus = new ResultBus();
     bus.subscribe(writer);
+    bus.subscribe(lastResults);
     extraListeners.forEach(bus::subscribe);
     this.scheduler =
         new PollScheduler(
@@ -78,6 +93,10 @@ public final class Ravenwatch implements AutoCloseable {
                 config.influx(),
                 clock);
         app.bus.subscribe(app.engine);
+        AlertEngine engine = app.engine;
+        // "Silence until resolved" silences end when their alert resolves.
+        app.housekeeping.scheduleWithFixedDelay(
+            () -> sweepQuietly(engine), 30, 30, TimeUnit.SECONDS);
       }
       app.scheduler.start();
     } catch (RuntimeException e) {
@@ -86,6 +105,20 @@ public final class Ravenwatch implements AutoCloseable {
     }
     logger.info("Ravenwatch is running: {} target(s)", config.inventory().size());
     return app;
+  }
+
+  private static void sweepQuietly(AlertEngine engine) {
+    try {
+      UntilResolved.sweep(engine);
+    } catch (RuntimeException e) {
+      logger.warn("Could not end the silences of resolved alerts: {}", e.toString());
+    }
+  }
+
+  /** What chat commands work with, on this running instance. */
+  public BotContext botContext() {
+    return new BotContext(
+        clock, config.inventory(), engine, scheduler, config.influx(), lastResults);
   }
 
   public PollScheduler scheduler() {
@@ -116,6 +149,7 @@ public final class Ravenwatch implements AutoCloseable {
    */
   @Override
   public void close() {
+    housekeeping.shutdownNow();
     scheduler.stop();
     if (engine != null) {
       engine.close();

@@ -119,13 +119,25 @@ public final class CommandDispatcher {
 
   /** Suggestions while {@code caller} types option {@code option} of {@code command}. */
   public List<String> autocomplete(Caller caller, String command, String option, String typed) {
+    return suggest(caller, command, option, typed, Map.of()).stream()
+        .map(Command.Suggestion::value)
+        .toList();
+  }
+
+  /**
+   * Suggestions, each with a label to show and the value to send, while {@code caller} types option
+   * {@code option} of {@code command}; {@code given} are the options filled in so far (a graph's
+   * metrics depend on its target).
+   */
+  public List<Command.Suggestion> suggest(
+      Caller caller, String command, String option, String typed, Map<String, String> given) {
     Optional<Command> found = registry.find(command);
     // Suggestions reveal targets and alerts: only for those who may see them.
     if (found.isEmpty() || !permissions.allows(caller, Capability.VIEW)) {
       return List.of();
     }
     try {
-      return List.copyOf(found.get().complete(option, typed == null ? "" : typed));
+      return List.copyOf(found.get().suggest(option, typed == null ? "" : typed, given));
     } catch (RuntimeException e) {
       logger.warn("autocomplete of /{} {} failed: {}", command, option, e.toString());
       return List.of();

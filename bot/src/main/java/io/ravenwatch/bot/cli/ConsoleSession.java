@@ -20,9 +20,7 @@ final class ConsoleSession {
   /** Reads commands from {@code in} until end of input or {@code quit}. */
   static void run(Setup setup, Ravenwatch app, Clock clock, InputStream in, PrintStream out) {
     var config = setup.config();
-    var context =
-        new BotContext(
-            clock, config.inventory(), app.alerts().orElse(null), app.scheduler(), config.influx());
+    BotContext context = app.botContext();
     var sinks = new ArrayList<AuditLog.Sink>();
     app.store().ifPresent(store -> sinks.add(AuditSinks.store(store)));
     sinks.add(AuditSinks.channel(message -> out.println("[audit] " + message.content())));
