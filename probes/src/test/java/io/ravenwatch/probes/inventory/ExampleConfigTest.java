@@ -25,12 +25,15 @@ class ExampleConfigTest {
   private static final Pattern EXAMPLE_LINE =
       Pattern.compile("^( {2,})# ((?: *)(?:[a-z0-9_-]+:(?: |$)|- ).*)$");
 
-  /** The alert engine's section is checked by the bot's tests; here it is only accepted. */
+  /**
+   * The alert engine's and the bot's sections are checked by the bot's tests; here only accepted.
+   */
   record OtherModules() {}
 
   private static final List<ConfigSection<?>> SECTIONS =
       List.of(
-          new ConfigSection<>("alerts", OtherModules.class, (n, b, e, p) -> new OtherModules()));
+          new ConfigSection<>("alerts", OtherModules.class, (n, b, e, p) -> new OtherModules()),
+          new ConfigSection<>("discord", OtherModules.class, (n, b, e, p) -> new OtherModules()));
 
   private static ProbeRegistry registry() {
     return ProbeRegistry.standard();
