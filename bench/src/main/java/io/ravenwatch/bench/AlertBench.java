@@ -16,6 +16,7 @@ import io.ravenwatch.probes.api.ProbeResult;
 import io.ravenwatch.probes.api.Target;
 import io.ravenwatch.probes.inventory.ConfigLoader;
 import io.ravenwatch.probes.inventory.RavenwatchConfig;
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -23,11 +24,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The alert engine, assembled as Ravenwatch runs it (rules → lifecycle → router → outbox in the
@@ -223,6 +226,16 @@ public final class AlertBench {
     } finally {
       engine.close();
       store.close();
+      deleteTree(dataDir);
+    }
+  }
+
+  /** Removes a run's H2 files (a latency run leaves ~100 MB). */
+  static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 

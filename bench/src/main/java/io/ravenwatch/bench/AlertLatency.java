@@ -15,6 +15,7 @@ import io.ravenwatch.probes.api.ProbeResult;
 import io.ravenwatch.probes.api.Target;
 import io.ravenwatch.probes.inventory.RavenwatchConfig;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -56,8 +57,8 @@ final class AlertLatency {
           }
           return DeliveryResult.delivered("m" + n.id());
         };
-    var store =
-        AlertStores.open(alerts.store(), Files.createTempDirectory("alertbench-lat"), clock);
+    Path dataDir = Files.createTempDirectory("alertbench-lat");
+    var store = AlertStores.open(alerts.store(), dataDir, clock);
     var engine =
         AlertEngine.start(
             alerts,
@@ -111,6 +112,7 @@ final class AlertLatency {
     } finally {
       engine.close();
       store.close();
+      AlertBench.deleteTree(dataDir);
     }
   }
 
