@@ -2,6 +2,7 @@ package io.ravenwatch.alerts.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -16,7 +17,42 @@ public record Labels(SortedMap<String, String> map) {
   public static final Labels EMPTY = new Labels(new TreeMap<>());
 
   public Labels {
-    map = Collections.unmodifiableSortedMap(new TreeMap<>(map));
+    // A builder's map is reachable from nowhere else: it needs no defensive copy.
+    map =
+        Collections.unmodifiableSortedMap(
+            map instanceof BuilderMap ? map : new TreeMap<String, String>(map));
+  }
+
+  /** Labels put together one by one, without the copy the constructor makes. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Collects labels for one {@link Labels}; a later put of a name replaces the earlier value. The
+   * evaluator makes one set per observation, so the copy saved counts.
+   */
+  public static final class Builder {
+    private BuilderMap map = new BuilderMap();
+
+    private Builder() {}
+
+    public Builder put(String name, String value) {
+      map.put(name, value);
+      return this;
+    }
+
+    /** The labels; the builder cannot be used afterwards. */
+    public Labels build() {
+      var m = map;
+      map = null;
+      return new Labels(m);
+    }
+  }
+
+  /** The map of a {@link Builder}: only ever handed to the constructor, once. */
+  private static final class BuilderMap extends TreeMap<String, String> {
+    private static final long serialVersionUID = 1L;
   }
 
   public static Labels of(Map<String, String> map) {
@@ -60,22 +96,40 @@ public record Labels(SortedMap<String, String> map) {
    * across restarts and machines, so it can be stored and used as an id.
    */
   public String fingerprint() {
+    // Computed for every observation: hashed char by char (no byte arrays, no Formatter).
     long h = 0xcbf29ce484222325L;
     for (Map.Entry<String, String> e : map.entrySet()) {
       h = fnv(h, e.getKey());
-      h = fnv(h, "\u0000");
+      h = fnv(h, 0);
       h = fnv(h, e.getValue());
-      h = fnv(h, "\u0001");
+      h = fnv(h, 1);
     }
-    return String.format("%016x", h);
+    return HexFormat.of().toHexDigits(h);
   }
 
-  private static long fnv(long h, String s) {
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      h ^= (b & 0xff);
-      h *= 0x100000001b3L;
+  /** The hash of the string's UTF-8 bytes. */
+  private static long fnv(long start, String s) {
+    long h = start;
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return fnvBytes(start, s); // not ASCII: let the JDK encode it, from this string's start
+      }
+      h = fnv(h, c);
     }
     return h;
+  }
+
+  private static long fnvBytes(long h, String s) {
+    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+      h = fnv(h, b & 0xff);
+    }
+    return h;
+  }
+
+  private static long fnv(long h, int octet) {
+    return (h ^ octet) * 0x100000001b3L;
   }
 
   @Override

@@ -25,6 +25,8 @@ import io.ravenwatch.probes.influx.InfluxSettings;
 import io.ravenwatch.probes.inventory.Inventory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -72,9 +74,12 @@ public final class AlertEngine implements ResultListener, AutoCloseable {
       Clock clock) {
     this.store = store;
     this.clock = clock;
-    this.evaluator =
-        RuleEvaluator.of(
-            rules, name -> inventory.find(name).map(Target::pointTags).orElse(Map.of()));
+    // Probe-only rules (host_down) ask for a target's tags with every result: made once here.
+    var targetTags = new HashMap<String, Map<String, String>>();
+    for (Target t : inventory.targets()) {
+      targetTags.put(t.name(), Collections.unmodifiableMap(t.pointTags()));
+    }
+    this.evaluator = RuleEvaluator.of(rules, name -> targetTags.getOrDefault(name, Map.of()));
     this.tracker = new AlertTracker(config.lifecycle(), clock);
     this.silences = new SilenceService(store, clock);
     this.maintenance = new MaintenanceService(store, clock, inventory);

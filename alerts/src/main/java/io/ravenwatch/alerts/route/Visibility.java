@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,8 +17,13 @@ import java.util.Set;
 final class Visibility {
   private final Instant now;
   private final Muting muting;
+  private final List<Group> groups;
+  private final Dependencies dependencies;
+  private final Set<String> down;
+
+  // Worked out when asked: a flush asks about the alerts of one group, not about all of them.
   private final Map<String, Optional<String>> causes = new HashMap<>();
-  private final Map<String, Integer> suppressedUnder = new HashMap<>();
+  private Map<String, Integer> suppressedUnder;
 
   /**
    * @param groups every group, to find the down targets and count the suppressed alerts
@@ -32,7 +38,9 @@ final class Visibility {
       Instant now) {
     this.now = now;
     this.muting = muting;
-    var down = new HashSet<>(recovered);
+    this.groups = List.copyOf(groups);
+    this.dependencies = dependencies;
+    this.down = new HashSet<>(recovered);
     for (Group g : groups) {
       for (TrackedAlert a : g.alerts.values()) {
         if (a.active() && targetDown.isDown(a.labels())) {
@@ -40,20 +48,14 @@ final class Visibility {
         }
       }
     }
-    for (Group g : groups) {
-      for (TrackedAlert a : g.alerts.values()) {
-        Optional<String> cause = dependencies.cause(a.target(), down);
-        causes.put(a.fingerprint(), cause);
-        if (a.active() && cause.isPresent()) {
-          suppressedUnder.merge(cause.get(), 1, Integer::sum);
-        }
-      }
-    }
   }
 
   /** The down target that suppresses the alert, or empty. */
   Optional<String> cause(TrackedAlert a) {
-    return causes.getOrDefault(a.fingerprint(), Optional.empty());
+    if (down.isEmpty()) {
+      return Optional.empty();
+    }
+    return causes.computeIfAbsent(a.fingerprint(), f -> dependencies.cause(a.target(), down));
   }
 
   Optional<String> mutedBy(TrackedAlert a) {
@@ -67,6 +69,15 @@ final class Visibility {
 
   /** How many active alerts are suppressed because {@code target} is down. */
   int suppressedUnder(String target) {
+    if (suppressedUnder == null) {
+      suppressedUnder = new HashMap<>();
+      for (Group g : groups) {
+        for (TrackedAlert a : g.alerts.values()) {
+          Optional<String> cause = a.active() ? cause(a) : Optional.empty();
+          cause.ifPresent(c -> suppressedUnder.merge(c, 1, Integer::sum));
+        }
+      }
+    }
     return suppressedUnder.getOrDefault(target, 0);
   }
 }

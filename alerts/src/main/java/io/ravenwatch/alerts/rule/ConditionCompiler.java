@@ -3,6 +3,7 @@ package io.ravenwatch.alerts.rule;
 import io.ravenwatch.alerts.rule.function.RuleFunction;
 import io.ravenwatch.alerts.rule.function.RuleFunctions;
 import io.ravenwatch.alerts.rule.sandbox.ProbeView;
+import io.ravenwatch.alerts.rule.sandbox.RuleArithmetic;
 import io.ravenwatch.probes.config.Suggestions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,6 +119,10 @@ final class ConditionCompiler {
             .silent(false)
             .safe(false)
             .antish(false)
+            .arithmetic(new RuleArithmetic(true))
+            // JEXL keeps what it resolved (an operator, a property) on the syntax node only when
+            // the engine has a cache; without one it resolves again on every evaluation.
+            .cache(1024)
             .create();
   }
 

@@ -257,7 +257,7 @@ public final class RuleEvaluator {
    * result; for probe-only rules the target's tags and the probe's name.
    */
   private Labels labels(Rule r, Point p, ProbeResult result) {
-    var m = new TreeMap<String, String>();
+    var m = Labels.builder();
     if (p != null) {
       p.tags()
           .forEach(
@@ -267,13 +267,13 @@ public final class RuleEvaluator {
                 }
               });
     } else {
-      m.putAll(targetTags(result));
+      targetTags(result).forEach(m::put);
       m.put("probe", result.probe());
     }
-    m.putAll(r.labels());
+    r.labels().forEach(m::put);
     m.put("alertname", r.name());
     m.put("severity", r.severity().name().toLowerCase(Locale.ROOT));
-    return new Labels(m);
+    return m.build();
   }
 
   /** The target's tags: from the directory, else as last seen on its points, else its name. */

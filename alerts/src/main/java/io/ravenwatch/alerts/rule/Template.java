@@ -21,6 +21,9 @@ public final class Template {
   static final Set<String> NAMES = Set.of("value", "target", "threshold", "rule", "reason");
   static final Set<String> FILTERS = Set.of("round", "hours", "days");
 
+  /** The formats of {@link #number} by decimals. */
+  private static final String[] FORMATS = {"%.0f", "%.1f", "%.2f"};
+
   /** What a placeholder may show. */
   public record Values(String rule, String target, Double value, Double threshold, String reason) {}
 
@@ -129,10 +132,18 @@ public final class Template {
     if (d == Math.rint(d) && Math.abs(d) < 1e15) {
       return Long.toString((long) d);
     }
-    String s = String.format(Locale.ROOT, "%." + decimals + "f", d);
-    if (s.indexOf('.') >= 0) {
-      s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    String s = String.format(Locale.ROOT, FORMATS[decimals], d);
+    if (s.indexOf('.') < 0) {
+      return s;
     }
-    return s;
+    // Rendered for every observation: trimmed by hand, not by two regular expressions.
+    int end = s.length();
+    while (s.charAt(end - 1) == '0') {
+      end--;
+    }
+    if (s.charAt(end - 1) == '.') {
+      end--;
+    }
+    return s.substring(0, end);
   }
 }
