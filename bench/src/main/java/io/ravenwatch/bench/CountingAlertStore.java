@@ -2,6 +2,7 @@ package io.ravenwatch.bench;
 
 import io.ravenwatch.alerts.ack.Ack;
 import io.ravenwatch.alerts.api.Notification;
+import io.ravenwatch.alerts.audit.AuditEntry;
 import io.ravenwatch.alerts.maintenance.MaintenanceWindow;
 import io.ravenwatch.alerts.silence.Silence;
 import io.ravenwatch.alerts.store.AlertStore;
@@ -129,6 +130,16 @@ final class CountingAlertStore implements AlertStore {
   @Override
   public List<Ack> acks() {
     return store.acks();
+  }
+
+  @Override
+  public AuditEntry appendAudit(AuditEntry entry) {
+    return store.appendAudit(entry);
+  }
+
+  @Override
+  public List<AuditEntry> audit(int limit) {
+    return store.audit(limit);
   }
 
   @Override
