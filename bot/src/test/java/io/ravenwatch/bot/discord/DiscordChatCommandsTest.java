@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every command through Discord: the real JDA against the protocol fake, a real alert engine. */
 class DiscordChatCommandsTest {
+  static final ExtraCommands.Sloth SLOTH = new ExtraCommands.Sloth();
   static ServerSocket listening;
   static DiscordBed bed;
   static DiscordFake fake;
@@ -48,7 +49,8 @@ class DiscordChatCommandsTest {
             fx ->
                 CommandRegistry.standard(fx.context)
                     .register(new ExtraCommands.Boom())
-                    .register(new ExtraCommands.Big()));
+                    .register(new ExtraCommands.Big())
+                    .register(SLOTH));
     fake = bed.fake;
   }
 
@@ -64,7 +66,7 @@ class DiscordChatCommandsTest {
     assertThat(fake.commands())
         .extracting(RegisteredCommand::name)
         .containsExactlyInAnyOrder(
-            "status", "alerts", "ack", "silence", "probe", "graph", "boom", "big");
+            "status", "alerts", "ack", "silence", "probe", "graph", "boom", "big", "sloth");
     assertThat(fake.commands()).allSatisfy(c -> assertThat(c.guildId()).isEqualTo(GUILD));
     RegisteredCommand silence = fake.command("silence").orElseThrow();
     assertThat(silence.subcommands()).containsExactly("add", "list", "remove");
@@ -111,7 +113,7 @@ class DiscordChatCommandsTest {
 
     SlashResult bad = fake.slash(ALICE, "alerts", Map.of("severity", "apocalyptic"));
     assertThat(bad.ephemeral()).isTrue();
-    assertThat(bad.content()).contains("apocalyptic");
+    assertThat(bad.content()).isEqualTo("`severity` must be one of critical, warning, info.");
   }
 
   @Test
@@ -178,6 +180,18 @@ class DiscordChatCommandsTest {
     FakeMessage original = result.original().orElseThrow();
     assertThat(original.embeds().getFirst().title()).isEqualTo("web1: all 1 probes ok");
     assertThat(original.versions()).hasSize(2);
+    assertThat(result.rejections()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a command slower than it declared is deferred by the safety net, then answered")
+  void safetyNetDefers() {
+    SlashResult result = fake.slash(ALICE, "sloth", Map.of());
+
+    assertThat(result.answered()).as("acknowledged within Discord's 3 s").isTrue();
+    assertThat(result.callbackType()).isEqualTo(SlashResult.DEFERRED);
+    SLOTH.release.countDown();
+    await().atMost(Duration.ofSeconds(5)).until(() -> result.content().equals("finally"));
     assertThat(result.rejections()).isEmpty();
   }
 

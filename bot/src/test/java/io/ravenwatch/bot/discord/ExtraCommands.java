@@ -8,6 +8,7 @@ import io.ravenwatch.bot.chat.Invocation;
 import io.ravenwatch.bot.chat.OptionSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /** Commands that only tests register: one that breaks, one too big for Discord, one to confirm. */
 final class ExtraCommands {
@@ -86,6 +87,25 @@ final class ExtraCommands {
                       + " for "
                       + invocation.caller().name()
                       + "."));
+    }
+  }
+
+  /**
+   * {@code /sloth}: not declared slow, but answers only when the test releases it, after Discord's
+   * 3 s would have passed.
+   */
+  static final class Sloth implements Command {
+    final CountDownLatch release = new CountDownLatch(1);
+
+    @Override
+    public CommandSpec spec() {
+      return CommandSpec.of("sloth", "Slower than it says", Capability.VIEW);
+    }
+
+    @Override
+    public void handle(Invocation invocation) throws InterruptedException {
+      release.await();
+      invocation.reply().send(ChatMessage.text("finally"));
     }
   }
 }
