@@ -143,15 +143,6 @@ final class DiscordReply implements Reply {
     }
   }
 
-  boolean answered() {
-    lock.lock();
-    try {
-      return state != State.NONE;
-    } finally {
-      lock.unlock();
-    }
-  }
-
   private void first(ChatMessage message) {
     if (click != null && updatesClicked && !message.ephemeral()) {
       click.editMessage(DiscordMessages.edit(message)).complete();
