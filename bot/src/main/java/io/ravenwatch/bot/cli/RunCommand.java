@@ -3,11 +3,15 @@ package io.ravenwatch.bot.cli;
 import io.ravenwatch.bot.Main;
 import io.ravenwatch.bot.Ravenwatch;
 import io.ravenwatch.bot.console.ResultPrinter;
+import io.ravenwatch.bot.discord.DiscordChat;
+import io.ravenwatch.bot.discord.DiscordEndpoints;
+import io.ravenwatch.bot.discord.DiscordStartException;
 import io.ravenwatch.probes.api.ResultListener;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,8 +26,9 @@ import picocli.CommandLine.Spec;
       "Polls every target of the inventory on its schedule and writes the results to InfluxDB",
       "(or to the on-disk spool when InfluxDB is not configured or unreachable).",
       "Stops cleanly on Ctrl-C or SIGTERM: points still in memory are written or spooled.",
-      "Without a Discord token (discord.token) and on an interactive terminal, the chat",
-      "commands run on the console (as with 'ravenwatch console')."
+      "With a Discord token (discord.token), the chat commands run in Discord (the guild,",
+      "channels and roles are checked first); without one and on an interactive terminal,",
+      "they run on the console (as with 'ravenwatch console')."
     })
 public final class RunCommand implements Callable<Integer> {
 
@@ -36,6 +41,9 @@ public final class RunCommand implements Callable<Integer> {
       description = "Do not print probe results on the console (first result and changes).")
   boolean quiet;
 
+  /** Where the Discord chat connects: Discord itself, or a protocol fake in tests. */
+  DiscordEndpoints endpoints = DiscordEndpoints.DISCORD;
+
   @Override
   public Integer call() throws InterruptedException {
     var loaded = ConfigOption.load(config.file, spec.commandLine().getErr());
@@ -46,7 +54,17 @@ public final class RunCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     var app = Ravenwatch.start(loaded.get(), clock, listeners);
     var stopped = new CountDownLatch(1);
-    Runnable stop = ConsoleCommand.once(app);
+    var chat = new AtomicReference<DiscordChat>();
+    Runnable stopApp = ConsoleCommand.once(app);
+    // The chat goes first: answers under way still reach a running application.
+    Runnable stop =
+        () -> {
+          DiscordChat discord = chat.getAndSet(null);
+          if (discord != null) {
+            discord.close();
+          }
+          stopApp.run();
+        };
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -55,7 +73,15 @@ public final class RunCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "ravenwatch-shutdown"));
-    if (!loaded.get().discord().hasToken() && System.console() != null) {
+    if (loaded.get().discord().hasToken()) {
+      try {
+        chat.set(DiscordSession.start(loaded.get(), app, clock, endpoints));
+      } catch (DiscordStartException e) {
+        spec.commandLine().getErr().println(e.getMessage());
+        stop.run();
+        return Main.EXIT_CONFIG;
+      }
+    } else if (System.console() != null) {
       // No Discord: the same commands on this terminal.
       ConsoleSession.run(loaded.get(), app, clock, System.in, System.out);
       stop.run();

@@ -200,6 +200,14 @@ final class Interactions {
     }
   }
 
+  /** {@code DELETE webhooks/{app}/{token}/messages/{id}}: the message is gone, as in Discord. */
+  void delete(String token, String messageId) {
+    Pending pending = acknowledgedByToken(token);
+    synchronized (pending) {
+      store.delete(resolve(pending, messageId));
+    }
+  }
+
   ObjectNode get(String token, String messageId) {
     Pending pending = acknowledgedByToken(token);
     synchronized (pending) {

@@ -127,6 +127,18 @@ final class MessageStore {
     return (ObjectNode) message.versions.getLast().json().deepCopy();
   }
 
+  /** Deletes a message: it leaves its channel's history and can no longer be found. */
+  synchronized void delete(String messageId) {
+    Message message = messages.remove(messageId);
+    if (message == null) {
+      throw DiscordError.unknownMessage();
+    }
+    Channel channel = channels.get(message.channelId);
+    if (channel != null) {
+      channel.messageIds.remove(message.id);
+    }
+  }
+
   synchronized ObjectNode get(String channelId, String messageId) {
     if (!channels.containsKey(channelId)) {
       throw DiscordError.unknownChannel();

@@ -80,6 +80,14 @@ final class Routes {
     String webhookMessage = "webhooks/" + app + "/([^/]+)/messages/(@original|\\d+)";
     add("PATCH", webhookMessage, false, (r, p) -> interactions.edit(p.get(1), p.get(2), r.body()));
     add("GET", webhookMessage, false, (r, p) -> interactions.get(p.get(1), p.get(2)));
+    add(
+        "DELETE",
+        webhookMessage,
+        false,
+        (r, p) -> {
+          interactions.delete(p.get(1), p.get(2));
+          return null;
+        });
     add("POST", "channels/" + id + "/messages", true, (r, p) -> store.post(p.get(0), r.body()));
     add("GET", "channels/" + id + "/messages", true, (r, p) -> store.history(p.get(0), 50));
     add("GET", "channels/" + id + "/messages/" + id, true, (r, p) -> store.get(p.get(0), p.get(1)));

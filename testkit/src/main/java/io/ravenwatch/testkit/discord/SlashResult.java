@@ -70,7 +70,7 @@ public final class SlashResult {
 
   /**
    * The response message: the reply or deferred reply with its edits, or for a click answered with
-   * an update, the clicked message with its edits.
+   * an update, the clicked message with its edits. Empty once the bot deleted it.
    */
   public Optional<FakeMessage> original() {
     String id;
