@@ -5,10 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ravenwatch.alerts.api.Severity;
+import io.ravenwatch.bot.chat.BotContext;
+import io.ravenwatch.bot.chat.Caller;
 import io.ravenwatch.bot.command.Format;
+import io.ravenwatch.bot.command.RecordingReply;
+import io.ravenwatch.bot.command.ack.AckCommand;
+import io.ravenwatch.bot.command.silence.SilenceCommand;
+import io.ravenwatch.probes.api.ProbeRegistry;
+import io.ravenwatch.probes.api.ProbeResources;
+import io.ravenwatch.probes.schedule.PollObserver;
+import io.ravenwatch.probes.schedule.PollScheduler;
 import io.ravenwatch.testkit.discord.FakeMessage;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +119,50 @@ class DiscordNotifierTest {
   private String footer() {
     String f = ch.channelMessages().getFirst().embeds().getFirst().footer();
     return f == null ? "" : f;
+  }
+
+  @Test
+  void theButtonsCustomIdsAreWhatTheAckAndSilenceCommandsTake() throws Exception {
+    ch = new AlertChannel(ROUTE);
+    String fp = ch.fire("host_down", Severity.CRITICAL, "web1", 1);
+    FakeMessage fired = onlyMessage();
+    awaitThread(fired, "Fired");
+    var resources = new ProbeResources(ch.clock);
+    try (var scheduler =
+        new PollScheduler(
+            ch.config.inventory().targets(),
+            ProbeRegistry.standard(),
+            resources,
+            r -> {},
+            PollObserver.NONE,
+            PollScheduler.Settings.defaults())) {
+      var context =
+          new BotContext(ch.clock, ch.config.inventory(), ch.engine, scheduler, ch.config.influx());
+      var bob = new Caller("100000000000000401", "bob", Set.of());
+
+      new SilenceCommand(context).onButton(bob, payload(fired, "Silence 4h"), new RecordingReply());
+      new AckCommand(context).onButton(bob, payload(fired, "Acknowledge"), new RecordingReply());
+
+      assertThat(ch.engine.silences().list())
+          .singleElement()
+          .satisfies(s -> assertThat(s.createdBy()).isEqualTo("bob"));
+      assertThat(ch.engine.acks().list()).extracting(a -> a.fingerprint()).containsExactly(fp);
+      awaitThread(fired, "Acknowledged** by bob");
+    } finally {
+      resources.close();
+    }
+  }
+
+  /** The payload the dispatcher hands a command for the button with this label. */
+  private static String payload(FakeMessage message, String label) {
+    String id =
+        message.buttons().stream()
+            .filter(b -> label.equals(b.label()))
+            .findFirst()
+            .orElseThrow()
+            .customId();
+    String[] parts = id.split(":", 3); // cmd:<command>:<payload>
+    return parts[2];
   }
 
   @Test
