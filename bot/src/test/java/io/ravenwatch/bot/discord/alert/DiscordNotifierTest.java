@@ -229,5 +229,11 @@ class DiscordNotifierTest {
     assertThat(ch.fake.limitViolations()).isEmpty();
     assertThat(ch.fake.rejections()).isEmpty();
     assertThat(ch.channelMessages()).hasSize(1);
+    awaitThread(message, "Joined");
+    assertThat(ch.thread(message).getLast())
+        .startsWith("<t:")
+        .contains("**Update**: 60 alerts firing")
+        .containsPattern("\\+\\d+ more")
+        .hasSizeLessThanOrEqualTo(2000);
   }
 }
