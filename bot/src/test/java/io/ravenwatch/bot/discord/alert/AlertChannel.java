@@ -12,12 +12,21 @@ import io.ravenwatch.alerts.notify.NotifierResources;
 import io.ravenwatch.alerts.rule.RuleLoader;
 import io.ravenwatch.alerts.store.InMemoryAlertStore;
 import io.ravenwatch.bot.Setup;
+import io.ravenwatch.bot.chat.BotContext;
+import io.ravenwatch.bot.chat.CommandRegistry;
+import io.ravenwatch.bot.chat.DiscordConfig;
+import io.ravenwatch.bot.chat.DiscordSection;
 import io.ravenwatch.bot.command.MutableClock;
+import io.ravenwatch.bot.discord.DiscordChat;
 import io.ravenwatch.bot.discord.DiscordConnection;
 import io.ravenwatch.bot.discord.DiscordEndpoints;
 import io.ravenwatch.probes.api.ProbeRegistry;
+import io.ravenwatch.probes.api.ProbeResources;
+import io.ravenwatch.probes.config.Secret;
 import io.ravenwatch.probes.inventory.ConfigLoader;
 import io.ravenwatch.probes.inventory.RavenwatchConfig;
+import io.ravenwatch.probes.schedule.PollObserver;
+import io.ravenwatch.probes.schedule.PollScheduler;
 import io.ravenwatch.testkit.discord.DiscordFake;
 import io.ravenwatch.testkit.discord.FakeGuild;
 import io.ravenwatch.testkit.discord.FakeMessage;
@@ -51,7 +60,11 @@ final class AlertChannel implements AutoCloseable {
   final RavenwatchConfig config;
   final DiscordFake fake;
   final OkHttpClient http = new OkHttpClient();
+  final ProbeResources probeResources = new ProbeResources(clock);
+  private final boolean withChat;
   JDA jda;
+  DiscordChat chat;
+  PollScheduler scheduler;
   DiscordLink link;
   Map<String, Notifier> notifiers;
   AlertEngine engine;
@@ -60,6 +73,15 @@ final class AlertChannel implements AutoCloseable {
    * @param alertsYaml the {@code alerts:} section (route and receivers)
    */
   AlertChannel(String alertsYaml) throws InterruptedException {
+    this(alertsYaml, false);
+  }
+
+  /**
+   * @param withChat log in through the bot's {@link DiscordChat} (commands and buttons answered by
+   *     the real dispatcher over this engine), else through a bare JDA
+   */
+  AlertChannel(String alertsYaml, boolean withChat) throws InterruptedException {
+    this.withChat = withChat;
     String yaml =
         """
         hosts:
@@ -76,9 +98,7 @@ final class AlertChannel implements AutoCloseable {
             "test.yml",
             Map.of(),
             ProbeRegistry.standard(),
-            List.of(
-                AlertsSection.section(Setup.notifierTypes()),
-                io.ravenwatch.bot.chat.DiscordSection.SECTION));
+            List.of(AlertsSection.section(Setup.notifierTypes()), DiscordSection.SECTION));
     fake = DiscordFake.start(GUILD);
     try {
       start();
@@ -89,14 +109,9 @@ final class AlertChannel implements AutoCloseable {
   }
 
   private void start() throws InterruptedException {
-    jda =
-        DiscordConnection.connect(
-            fake.token(), new DiscordEndpoints(fake.restBaseUrl(), fake.gatewayUrl()));
     AlertsConfig alerts = config.section(AlertsSection.SECTION);
-    link =
-        new DiscordLink(
-            config.section(io.ravenwatch.bot.chat.DiscordSection.SECTION).channels().alerts());
-    link.connect(jda);
+    // The notifiers exist before the bot logs in, as in the application: the link connects later.
+    link = new DiscordLink(config.section(DiscordSection.SECTION).channels().alerts());
     notifiers =
         NotifierRegistry.build(
             alerts.receivers(),
@@ -110,6 +125,35 @@ final class AlertChannel implements AutoCloseable {
             notifiers,
             config.influx(),
             clock);
+    var endpoints = new DiscordEndpoints(fake.restBaseUrl(), fake.gatewayUrl());
+    if (withChat) {
+      scheduler =
+          new PollScheduler(
+              config.inventory().targets(),
+              ProbeRegistry.standard(),
+              probeResources,
+              r -> {},
+              PollObserver.NONE,
+              PollScheduler.Settings.defaults());
+      var context = new BotContext(clock, config.inventory(), engine, scheduler, config.influx());
+      var oncall = List.of(ONCALL);
+      var discord =
+          new DiscordConfig(
+              Secret.literal(fake.token()),
+              GUILD_ID,
+              new DiscordConfig.Channels(ALERTS, null, null),
+              new DiscordConfig.Roles(oncall, oncall, oncall, oncall, oncall, oncall),
+              List.of(),
+              Duration.ofSeconds(60),
+              "discord");
+      chat =
+          DiscordChat.start(
+              discord, CommandRegistry.standard(context), List.of(), clock, endpoints);
+      jda = chat.jda();
+    } else {
+      jda = DiscordConnection.connect(fake.token(), endpoints);
+    }
+    link.connect(jda);
   }
 
   /** Ravenwatch stopped and started again: a new JDA session and engine, the same store. */
@@ -184,18 +228,28 @@ final class AlertChannel implements AutoCloseable {
   }
 
   private void stop() {
+    if (link != null) {
+      link.disconnect();
+    }
+    if (chat != null) {
+      chat.close();
+      chat = null;
+    } else if (jda != null) {
+      jda.shutdownNow();
+    }
     if (engine != null) {
       engine.close();
     }
-    if (jda != null) {
-      link.disconnect();
-      jda.shutdownNow();
+    if (scheduler != null) {
+      scheduler.close();
+      scheduler = null;
     }
   }
 
   @Override
   public void close() {
     stop();
+    probeResources.close();
     fake.close();
     http.dispatcher().executorService().shutdown();
   }
