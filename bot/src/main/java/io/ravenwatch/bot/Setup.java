@@ -2,10 +2,12 @@ package io.ravenwatch.bot;
 
 import io.ravenwatch.alerts.engine.AlertsConfig;
 import io.ravenwatch.alerts.engine.AlertsSection;
+import io.ravenwatch.alerts.notify.NotifierRegistry;
 import io.ravenwatch.alerts.rule.RuleLoader;
 import io.ravenwatch.alerts.rule.RuleSet;
 import io.ravenwatch.bot.chat.DiscordConfig;
 import io.ravenwatch.bot.chat.DiscordSection;
+import io.ravenwatch.bot.discord.alert.DiscordNotifierType;
 import io.ravenwatch.probes.api.ProbeRegistry;
 import io.ravenwatch.probes.config.ConfigError;
 import io.ravenwatch.probes.config.ConfigException;
@@ -38,7 +40,7 @@ public record Setup(RavenwatchConfig config, RuleSet rules) {
             file,
             env,
             ProbeRegistry.standard(),
-            List.of(AlertsSection.SECTION, DiscordSection.SECTION));
+            List.of(AlertsSection.section(notifierTypes()), DiscordSection.SECTION));
     AlertsConfig alerts = config.section(AlertsSection.SECTION);
     var errors = new ArrayList<ConfigError>();
     RuleSet rules = null;
@@ -51,6 +53,11 @@ public record Setup(RavenwatchConfig config, RuleSet rules) {
       throw new ConfigException(errors);
     }
     return new Setup(config, rules);
+  }
+
+  /** The receiver types of {@code alerts.receivers}: the standard ones and the bot's Discord. */
+  public static NotifierRegistry notifierTypes() {
+    return NotifierRegistry.standard().register(DiscordNotifierType.TYPE);
   }
 
   /**

@@ -18,16 +18,29 @@ import java.util.Set;
 public final class AlertsSection {
   private static final String RECEIVERS = "receivers";
 
-  /** The section, for {@code ConfigLoader.load(…, List.of(AlertsSection.SECTION))}. */
-  public static final ConfigSection<AlertsConfig> SECTION =
-      new ConfigSection<>("alerts", AlertsConfig.class, AlertsSection::bind);
+  /**
+   * The section with the standard notifier types, for {@code ConfigLoader.load(…,
+   * List.of(AlertsSection.SECTION))}.
+   */
+  public static final ConfigSection<AlertsConfig> SECTION = section(NotifierRegistry.standard());
 
   private AlertsSection() {}
 
-  static AlertsConfig bind(Object node, Binder binder, ConfigErrors errors, String path) {
+  /**
+   * The section with the receiver types of {@code registry} (a module above alerts adds its own,
+   * e.g. the bot's {@code discord}); {@code config.section(SECTION)} finds it too (same key).
+   */
+  public static ConfigSection<AlertsConfig> section(NotifierRegistry registry) {
+    return new ConfigSection<>(
+        "alerts",
+        AlertsConfig.class,
+        (node, binder, errors, path) -> bind(node, binder, errors, path, registry));
+  }
+
+  static AlertsConfig bind(
+      Object node, Binder binder, ConfigErrors errors, String path, NotifierRegistry registry) {
     AlertsFile file = binder.bindRecord(node, AlertsFile.class, path, Set.of(RECEIVERS));
     Object receiversNode = node instanceof Map<?, ?> m ? m.get(RECEIVERS) : null;
-    var registry = NotifierRegistry.standard();
     List<ReceiverSpec> receivers =
         new ArrayList<>(
             registry.bind(receiversNode, binder, errors, ConfigErrors.key(path, RECEIVERS)));

@@ -43,6 +43,12 @@ import org.slf4j.LoggerFactory;
 public final class RuleEvaluator {
   private static final Logger logger = LoggerFactory.getLogger(RuleEvaluator.class);
 
+  /** The annotation carrying the rule's threshold, when it has one. */
+  public static final String THRESHOLD = "threshold";
+
+  /** The annotation naming the measurement the rule read (or the probe type of a probe rule). */
+  public static final String MEASUREMENT = "measurement";
+
   private final RuleIndex index;
   private final EvalContext context;
   private final Map<String, RuleFunction> functions = new HashMap<>();
@@ -171,6 +177,12 @@ public final class RuleEvaluator {
     if (r.runbook() != null) {
       annotations.put("runbook", r.runbook());
     }
+    // What notifiers show beside the value (threshold) and which graph fits it (measurement; for
+    // probe-only rules the probe type, which names the measurement the probe writes).
+    if (r.threshold() != null) {
+      annotations.putIfAbsent(THRESHOLD, number(r.threshold()));
+    }
+    annotations.putIfAbsent(MEASUREMENT, p == null ? result.type() : p.measurement());
     sink.accept(
         new Observation(
             r.name(),
@@ -317,6 +329,10 @@ public final class RuleEvaluator {
     }
     return seen == learned.size()
         || (seen == learned.size() - 1 && !p.tags().containsKey("source"));
+  }
+
+  private static String number(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
   }
 
   private void failed(Rule r, String why) {

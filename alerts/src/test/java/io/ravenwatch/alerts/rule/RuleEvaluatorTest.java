@@ -174,6 +174,32 @@ class RuleEvaluatorTest {
   }
 
   @Test
+  void annotatesTheThresholdAndWhatWasMeasuredForNotifiers() {
+    RuleEvaluator e =
+        evaluator(
+            """
+            rules:
+              - name: disk_hot
+                condition: disk.used_percent > threshold
+                threshold: 80
+              - name: slow_probe
+                condition: probe.elapsed_ms > 10
+            """);
+    List<Observation> all = e.evaluate(ok("db1", "disk", disk("db1", "/srv", 85.25, T0)));
+
+    Observation disk =
+        all.stream().filter(o -> o.rule().equals("disk_hot")).findFirst().orElseThrow();
+    Observation probe =
+        all.stream().filter(o -> o.rule().equals("slow_probe")).findFirst().orElseThrow();
+    assertThat(disk.annotations())
+        .containsEntry(RuleEvaluator.THRESHOLD, "80")
+        .containsEntry(RuleEvaluator.MEASUREMENT, "disk");
+    assertThat(probe.annotations())
+        .doesNotContainKey(RuleEvaluator.THRESHOLD)
+        .containsEntry(RuleEvaluator.MEASUREMENT, "disk"); // the probe type
+  }
+
+  @Test
   void probeRulesSeeTheProbeResultAndMeasurementRulesMayToo() {
     RuleEvaluator e =
         evaluator(

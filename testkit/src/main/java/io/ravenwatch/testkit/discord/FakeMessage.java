@@ -48,6 +48,16 @@ public record FakeMessage(String id, String channelId, String threadId, List<Ver
     return current().attachments();
   }
 
+  /**
+   * The roles the message pinged when posted: mentioned in its content and allowed by its {@code
+   * allowed_mentions}, as Discord reports them in {@code mention_roles}.
+   */
+  public List<String> pingedRoles() {
+    var roles = new ArrayList<String>();
+    versions.getFirst().json().path("mention_roles").forEach(r -> roles.add(r.asText()));
+    return roles;
+  }
+
   /** Whether only the invoking user sees it (flag 64). */
   public boolean ephemeral() {
     return (current().flags() & 64) != 0;

@@ -58,4 +58,16 @@ final class Json {
     JsonNode value = node == null ? null : node.get(field);
     return value == null || value.isNull() ? null : value.asText();
   }
+
+  /** Whether a JSON array holds this text (false for anything else). */
+  static boolean contains(JsonNode array, String text) {
+    if (array != null && array.isArray()) {
+      for (JsonNode item : array) {
+        if (text.equals(item.asText())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 }

@@ -61,6 +61,9 @@ final class MessageStore {
     }
   }
 
+  private static final java.util.regex.Pattern ROLE_MENTION =
+      java.util.regex.Pattern.compile("<@&([0-9]+)>");
+
   private final GuildPayloads payloads;
   private final Snowflakes ids;
   private final Clock clock;
@@ -288,7 +291,8 @@ final class MessageStore {
     }
     m.put("tts", false).put("mention_everyone", false).put("pinned", false);
     m.putArray("mentions");
-    m.putArray("mention_roles");
+    ArrayNode mentionRoles = m.putArray("mention_roles");
+    pingedRoles(body).forEach(mentionRoles::add);
     ArrayNode embeds = m.putArray("embeds");
     for (JsonNode embed : body.path("embeds")) {
       embeds.add(((ObjectNode) embed.deepCopy()).put("type", "rich"));
@@ -316,6 +320,27 @@ final class MessageStore {
       m.set("thread", channels.get(message.threadId).threadJson.deepCopy());
     }
     return Version.of(m, attachments);
+  }
+
+  /**
+   * The roles a message pings, as Discord computes {@code mention_roles}: those mentioned in its
+   * content ({@code <@&id>}) that its {@code allowed_mentions} allows (all when it has none).
+   */
+  private static List<String> pingedRoles(JsonNode body) {
+    var roles = new ArrayList<String>();
+    java.util.regex.Matcher mention = ROLE_MENTION.matcher(body.path("content").asText(""));
+    JsonNode allowed = body.get("allowed_mentions");
+    while (mention.find()) {
+      String id = mention.group(1);
+      boolean pings =
+          allowed == null
+              || Json.contains(allowed.path("parse"), "roles")
+              || Json.contains(allowed.path("roles"), id);
+      if (pings && !roles.contains(id)) {
+        roles.add(id);
+      }
+    }
+    return roles;
   }
 
   private ObjectNode threadJson(String id, String parentId, String name, int autoArchive) {

@@ -114,6 +114,23 @@ class DiscordFakeMessagesTest {
   }
 
   @Test
+  void recordsWhichRoleMentionsPingAsAllowedMentionsSay() {
+    String oncall = "<@&100000000000000300>";
+    Message pings =
+        alerts
+            .sendMessage(oncall + " wake up")
+            .setAllowedMentions(java.util.List.of())
+            .mentionRoles("100000000000000300")
+            .complete();
+    Message quiet =
+        alerts.sendMessage(oncall + " fyi").setAllowedMentions(java.util.List.of()).complete();
+
+    assertThat(fake.message(pings.getId()).orElseThrow().pingedRoles())
+        .containsExactly("100000000000000300");
+    assertThat(fake.message(quiet.getId()).orElseThrow().pingedRoles()).isEmpty();
+  }
+
+  @Test
   void uploadsAFileAsMultipart() {
     byte[] png = "not really a png".getBytes(StandardCharsets.UTF_8);
     Message sent =
