@@ -10,6 +10,7 @@ import io.ravenwatch.alerts.store.AlertStores;
 import io.ravenwatch.bot.chat.BotContext;
 import io.ravenwatch.bot.chat.LastResults;
 import io.ravenwatch.bot.command.silence.UntilResolved;
+import io.ravenwatch.bot.discord.alert.DiscordLink;
 import io.ravenwatch.probes.api.ProbeRegistry;
 import io.ravenwatch.probes.api.ProbeResources;
 import io.ravenwatch.probes.api.ProbeResult;
@@ -46,6 +47,7 @@ public final class Ravenwatch implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("housekeeping").daemon().factory());
   private final RavenwatchConfig config;
+  private DiscordLink discordLink = new DiscordLink(null);
   private final Clock clock;
   private AlertStore store;
   private AlertEngine engine;
@@ -75,6 +77,9 @@ public final class Ravenwatch implements AutoCloseable {
   public static Ravenwatch start(Setup setup, Clock clock, List<ResultListener> extraListeners) {
     RavenwatchConfig config = setup.config();
     var app = new Ravenwatch(config, clock, extraListeners);
+    // Discord receivers deliver through this link once the chat has logged in; until then their
+    // notifications wait in the outbox.
+    app.discordLink = new DiscordLink(setup.discord().channels().alerts());
     try {
       app.writer.start();
       AlertsConfig alerts = setup.alerts();
@@ -82,7 +87,9 @@ public final class Ravenwatch implements AutoCloseable {
         app.store = AlertStores.open(alerts.store(), config.dataDir(), clock);
         Map<String, Notifier> notifiers =
             NotifierRegistry.build(
-                alerts.receivers(), new NotifierResources(clock, System.out, app.resources.http()));
+                alerts.receivers(),
+                new NotifierResources(clock, System.out, app.resources.http())
+                    .withService(DiscordLink.class, app.discordLink));
         app.engine =
             AlertEngine.start(
                 alerts,
@@ -119,6 +126,11 @@ public final class Ravenwatch implements AutoCloseable {
   public BotContext botContext() {
     return new BotContext(
         clock, config.inventory(), engine, scheduler, config.influx(), lastResults);
+  }
+
+  /** The session Discord receivers post through; connected by the Discord chat. */
+  public DiscordLink discordLink() {
+    return discordLink;
   }
 
   public PollScheduler scheduler() {

@@ -55,7 +55,8 @@ class ConsoleCommandTest {
         .contains("Ravenwatch console chat.")
         .contains("confirm / cancel")
         .contains("Unknown command /nothing.")
-        .containsPattern("\\[audit\\] 🛡 console: /nothing → failed( in \\d+ ms)?\\. unknown command")
+        .containsPattern(
+            "\\[audit\\] 🛡 console: /nothing → failed( in \\d+ ms)?\\. unknown command")
         .contains("Nothing to confirm: no plan is waiting.");
     try (AlertStore store =
         AlertStores.open(StoreSettings.EMBEDDED, dir.resolve("data"), Clock.systemUTC())) {

@@ -61,6 +61,7 @@ public final class RunCommand implements Callable<Integer> {
         () -> {
           DiscordChat discord = chat.getAndSet(null);
           if (discord != null) {
+            app.discordLink().disconnect();
             discord.close();
           }
           stopApp.run();
@@ -75,7 +76,9 @@ public final class RunCommand implements Callable<Integer> {
                 "ravenwatch-shutdown"));
     if (loaded.get().discord().hasToken()) {
       try {
-        chat.set(DiscordSession.start(loaded.get(), app, clock, endpoints));
+        DiscordChat discord = DiscordSession.start(loaded.get(), app, clock, endpoints);
+        chat.set(discord);
+        app.discordLink().connect(discord.jda());
       } catch (DiscordStartException e) {
         spec.commandLine().getErr().println(e.getMessage());
         stop.run();
