@@ -137,7 +137,12 @@ class SlowTargetsIT {
               r ->
                   (r.startsWith("SNMP timeout") && r.contains(":" + deadAgent.getLocalPort()))
                       || r.equals("snmp on dead-agent took longer than its 3s budget"));
-      assertThat(reasons(results, "silent-web")).allMatch(r -> r.contains("timeout"));
+      // Likewise the HTTP timeout (2 s) and the budget (2.25 s) race on a loaded machine.
+      assertThat(reasons(results, "silent-web"))
+          .allMatch(
+              r ->
+                  r.endsWith(": timeout")
+                      || r.equals("http_response on silent-web took longer than its 2.25s budget"));
     }
   }
 
