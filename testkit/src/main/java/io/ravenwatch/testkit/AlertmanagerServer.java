@@ -2,8 +2,6 @@ package io.ravenwatch.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,10 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,18 +31,21 @@ import org.slf4j.LoggerFactory;
 public final class AlertmanagerServer implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(AlertmanagerServer.class);
   private static final Duration STARTUP_LIMIT = Duration.ofSeconds(30);
+  private static final Duration POLL = Duration.ofMillis(20);
+  private static final Duration GRACE = Duration.ofSeconds(10);
 
   private final Path dir;
   private final Path log;
   private final int port;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private Process process;
+  private final ServerProcess process;
 
   private AlertmanagerServer(Path dir, int port) {
     this.dir = dir;
     this.port = port;
     this.log = dir.resolve("alertmanager.log");
+    this.process = new ServerProcess("alertmanager", log, GRACE);
   }
 
   /**
@@ -58,51 +55,41 @@ public final class AlertmanagerServer implements AutoCloseable {
    */
   public static AlertmanagerServer launch(String webhookUrl, String bearerToken) {
     String binary = binary();
-    Path dir = null;
-    try {
-      dir = Files.createTempDirectory("ravenwatch-alertmanager-");
-      var server = new AlertmanagerServer(dir, freePort());
-      Path config = dir.resolve("alertmanager.yml");
-      Files.writeString(config, config(webhookUrl, bearerToken));
-      Files.createDirectories(dir.resolve("data"));
-      server.start(binary, config);
-      return server;
-    } catch (IOException e) {
-      deleteQuietly(dir);
-      throw new UncheckedIOException("cannot prepare alertmanager in " + dir, e);
-    } catch (RuntimeException e) {
-      deleteQuietly(dir);
-      throw e;
-    }
+    return ServerProcess.inTempDirectory(
+        "ravenwatch-alertmanager-",
+        "alertmanager",
+        dir -> {
+          var server = new AlertmanagerServer(dir, ServerProcess.freeTcpPort());
+          Path config = dir.resolve("alertmanager.yml");
+          Files.writeString(config, config(webhookUrl, bearerToken));
+          Files.createDirectories(dir.resolve("data"));
+          server.start(binary, config);
+          return server;
+        });
   }
 
   private void start(String binary, Path config) {
     long started = System.nanoTime();
-    try {
-      process =
-          new ProcessBuilder(
-                  binary,
-                  "--config.file=" + config,
-                  "--storage.path=" + dir.resolve("data"),
-                  "--web.listen-address=127.0.0.1:" + port,
-                  "--cluster.listen-address=",
-                  "--log.level=debug")
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .start();
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "cannot run '"
-              + binary
-              + "': install Prometheus Alertmanager (apt-get install prometheus-alertmanager) or"
-              + " set ALERTMANAGER to its binary",
-          e);
-    }
-    awaitReady(started);
-    logger.info(
-        "alertmanager ready at {} in {} ms",
-        url(),
-        Duration.ofNanos(System.nanoTime() - started).toMillis());
+    process.start(
+        new ProcessBuilder(
+            binary,
+            "--config.file=" + config,
+            "--storage.path=" + dir.resolve("data"),
+            "--web.listen-address=127.0.0.1:" + port,
+            "--cluster.listen-address=",
+            "--log.level=debug"),
+        "cannot run '"
+            + binary
+            + "': install Prometheus Alertmanager (apt-get install prometheus-alertmanager) or"
+            + " set ALERTMANAGER to its binary");
+    Duration took =
+        process.awaitReady(
+            started,
+            STARTUP_LIMIT,
+            POLL,
+            ServerProcess.httpStatus(http, URI.create(url() + "/-/ready"), 200),
+            () -> "become ready");
+    logger.info("alertmanager ready at {} in {} ms", url(), took.toMillis());
   }
 
   /** The base URL, e.g. {@code http://127.0.0.1:41234}. */
@@ -145,85 +132,26 @@ public final class AlertmanagerServer implements AutoCloseable {
   /** Stops the process and deletes its directory. */
   @Override
   public void close() {
-    if (process != null) {
-      process.destroy();
-      try {
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        process.destroyForcibly();
-      }
-      process = null;
-    }
-    deleteQuietly(dir);
-  }
-
-  private void awaitReady(long startedNanos) {
-    HttpRequest ready =
-        HttpRequest.newBuilder(URI.create(url() + "/-/ready"))
-            .timeout(Duration.ofSeconds(1))
-            .GET()
-            .build();
-    while (System.nanoTime() - startedNanos < STARTUP_LIMIT.toNanos()) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "alertmanager exited with " + process.exitValue() + " at startup:\n" + logTail());
-      }
-      try {
-        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for alertmanager", e);
-      }
-      try {
-        Thread.sleep(20); // polling a child process's port: nothing to be notified by
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for alertmanager", e);
-      }
-    }
-    close();
-    throw new IllegalStateException(
-        "alertmanager was not ready within " + STARTUP_LIMIT + ":\n" + logTail());
+    process.stop();
+    ServerProcess.deleteQuietly(dir);
   }
 
   /** The last lines of the log, for failure messages. */
   public String logTail() {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    } catch (IOException e) {
-      return "(no log: " + e.getMessage() + ")";
-    }
+    return ServerProcess.logTail(log);
   }
 
   private static String binary() {
-    String configured = System.getenv("ALERTMANAGER");
-    if (configured != null && !configured.isBlank()) {
-      return configured;
-    }
-    if (Files.isExecutable(Path.of("/usr/bin/prometheus-alertmanager"))) {
-      return "/usr/bin/prometheus-alertmanager";
-    }
-    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-    for (String entry : path.split(":")) {
-      for (String name : List.of("alertmanager", "prometheus-alertmanager")) {
-        Path candidate = Path.of(entry.isEmpty() ? "." : entry, name);
-        if (Files.isExecutable(candidate)) {
-          return candidate.toString();
-        }
-      }
-    }
-    throw new IllegalStateException(
-        "Prometheus Alertmanager is not installed (no /usr/bin/prometheus-alertmanager, none on"
-            + " the PATH, ALERTMANAGER not set): the external-alert tests need a real one —"
-            + " apt-get install prometheus-alertmanager, or scripts/install-test-servers.sh");
+    return ServerProcess.fromEnv("ALERTMANAGER")
+        .or(() -> ServerProcess.executable("/usr/bin/prometheus-alertmanager"))
+        .or(() -> ServerProcess.onPath("alertmanager", "prometheus-alertmanager"))
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Prometheus Alertmanager is not installed (no"
+                        + " /usr/bin/prometheus-alertmanager, none on the PATH, ALERTMANAGER not"
+                        + " set): the external-alert tests need a real one — apt-get install"
+                        + " prometheus-alertmanager, or scripts/install-test-servers.sh"));
   }
 
   private static String config(String webhookUrl, String bearerToken) {
@@ -254,22 +182,5 @@ public final class AlertmanagerServer implements AutoCloseable {
 
   private static String quote(String s) {
     return "'" + s.replace("'", "''") + "'";
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      logger.warn("could not delete {}: {}", dir, e.toString());
-    }
   }
 }

@@ -2,8 +2,6 @@ package io.ravenwatch.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,10 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class InfluxServer implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(InfluxServer.class);
   private static final Duration STARTUP_LIMIT = Duration.ofSeconds(60);
+  private static final Duration POLL = Duration.ofMillis(20);
+  private static final Duration GRACE = Duration.ofSeconds(10);
 
   private final Path dir;
   private final Path config;
@@ -47,7 +43,7 @@ public final class InfluxServer implements AutoCloseable {
   private final int httpPort;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private Process process;
+  private final ServerProcess process;
   private Duration lastStartup = Duration.ZERO;
 
   private InfluxServer(Path dir, int httpPort, int rpcPort) throws IOException {
@@ -55,24 +51,21 @@ public final class InfluxServer implements AutoCloseable {
     this.httpPort = httpPort;
     this.config = dir.resolve("influxdb.conf");
     this.log = dir.resolve("influxd.log");
+    this.process = new ServerProcess("influxd", log, GRACE);
     Files.writeString(config, config(dir, httpPort, rpcPort));
   }
 
   /** Launches a fresh server with an empty data directory and waits until it answers. */
   public static InfluxServer launch() {
-    Path dir = null;
-    try {
-      dir = Files.createTempDirectory("ravenwatch-influxd-");
-      InfluxServer server = new InfluxServer(dir, freePort(), freePort());
-      server.start();
-      return server;
-    } catch (IOException e) {
-      deleteQuietly(dir);
-      throw new UncheckedIOException("cannot prepare influxd in " + dir, e);
-    } catch (RuntimeException e) {
-      deleteQuietly(dir);
-      throw e;
-    }
+    return ServerProcess.inTempDirectory(
+        "ravenwatch-influxd-",
+        "influxd",
+        dir -> {
+          var server =
+              new InfluxServer(dir, ServerProcess.freeTcpPort(), ServerProcess.freeTcpPort());
+          server.start();
+          return server;
+        });
   }
 
   /**
@@ -80,45 +73,30 @@ public final class InfluxServer implements AutoCloseable {
    * until it answers {@code /ping}.
    */
   public synchronized void start() {
-    if (process != null && process.isAlive()) {
+    if (process.alive()) {
       throw new IllegalStateException("influxd is already running on port " + httpPort);
     }
     String binary = binary();
     long started = System.nanoTime();
-    try {
-      process =
-          new ProcessBuilder(binary, "-config", config.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .start();
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "cannot run '"
-              + binary
-              + "': install InfluxDB 1.x (apt-get install influxdb) or set"
-              + " INFLUXD to the influxd binary",
-          e);
-    }
-    awaitPing(started);
-    lastStartup = Duration.ofNanos(System.nanoTime() - started);
+    process.start(
+        new ProcessBuilder(binary, "-config", config.toString()),
+        "cannot run '"
+            + binary
+            + "': install InfluxDB 1.x (apt-get install influxdb) or set"
+            + " INFLUXD to the influxd binary");
+    lastStartup =
+        process.awaitReady(
+            started,
+            STARTUP_LIMIT,
+            POLL,
+            ServerProcess.httpStatus(http, URI.create(url() + "/ping"), 204),
+            () -> "answer /ping");
     logger.info("influxd ready at {} in {} ms", url(), lastStartup.toMillis());
   }
 
   /** Stops the server (SIGTERM, then SIGKILL after 10 s), keeping its data for {@link #start()}. */
   public synchronized void stop() {
-    if (process == null) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
-    process = null;
+    process.stop();
   }
 
   /** The base URL, e.g. {@code http://127.0.0.1:41234}; the same across restarts. */
@@ -142,7 +120,7 @@ public final class InfluxServer implements AutoCloseable {
 
   /** Whether the process is running. */
   public synchronized boolean running() {
-    return process != null && process.isAlive();
+    return process.alive();
   }
 
   /**
@@ -178,7 +156,7 @@ public final class InfluxServer implements AutoCloseable {
   @Override
   public void close() {
     stop();
-    deleteQuietly(dir);
+    ServerProcess.deleteQuietly(dir);
   }
 
   private String send(HttpRequest.Builder request, int expected) {
@@ -200,67 +178,15 @@ public final class InfluxServer implements AutoCloseable {
     }
   }
 
-  private void awaitPing(long startedNanos) {
-    HttpRequest ping =
-        HttpRequest.newBuilder(URI.create(url() + "/ping"))
-            .timeout(Duration.ofSeconds(1))
-            .GET()
-            .build();
-    while (System.nanoTime() - startedNanos < STARTUP_LIMIT.toNanos()) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "influxd exited with " + process.exitValue() + " at startup:\n" + logTail());
-      }
-      try {
-        if (http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 204) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for influxd", e);
-      }
-      pause();
-    }
-    stop();
-    throw new IllegalStateException(
-        "influxd did not answer /ping within " + STARTUP_LIMIT + ":\n" + logTail());
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(20); // polling a child process's port: there is nothing to be notified by
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for influxd", e);
-    }
-  }
-
-  private String logTail() {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    } catch (IOException e) {
-      return "(no log: " + e.getMessage() + ")";
-    }
-  }
-
   private static String binary() {
-    String configured = System.getenv("INFLUXD");
-    if (configured != null && !configured.isBlank()) {
-      return configured;
-    }
-    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-    for (String entry : path.split(":")) {
-      Path candidate = Path.of(entry.isEmpty() ? "." : entry, "influxd");
-      if (Files.isExecutable(candidate)) {
-        return candidate.toString();
-      }
-    }
-    throw new IllegalStateException(
-        "influxd is not installed (not on the PATH, INFLUXD not set): the InfluxDB tests need a"
-            + " real InfluxDB 1.x — apt-get install influxdb, or scripts/install-test-servers.sh");
+    return ServerProcess.fromEnv("INFLUXD")
+        .or(() -> ServerProcess.onPath("influxd"))
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "influxd is not installed (not on the PATH, INFLUXD not set): the InfluxDB"
+                        + " tests need a real InfluxDB 1.x — apt-get install influxdb, or"
+                        + " scripts/install-test-servers.sh"));
   }
 
   private static String config(Path dir, int httpPort, int rpcPort) {
@@ -300,24 +226,7 @@ public final class InfluxServer implements AutoCloseable {
         .formatted(httpPort, rpcPort, dir.toAbsolutePath());
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      logger.warn("could not delete {}: {}", dir, e.toString());
-    }
   }
 }

@@ -2,8 +2,6 @@ package io.ravenwatch.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class PostgresServer implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(PostgresServer.class);
   private static final Duration STARTUP_LIMIT = Duration.ofSeconds(60);
+  private static final Duration POLL = Duration.ofMillis(50);
+  private static final Duration GRACE = Duration.ofSeconds(10);
   private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
   /** The superuser initdb creates; trust authentication, no password. */
@@ -52,7 +52,7 @@ public final class PostgresServer implements AutoCloseable {
   private final Path log;
   private final int port;
   private final boolean asPostgresUser;
-  private Process process;
+  private final ServerProcess process;
   private Duration startupTime = Duration.ZERO;
 
   private PostgresServer(Path bin, Path dir, int port, boolean asPostgresUser) {
@@ -62,28 +62,24 @@ public final class PostgresServer implements AutoCloseable {
     this.log = dir.resolve("postgres.log");
     this.port = port;
     this.asPostgresUser = asPostgresUser;
+    this.process = new ServerProcess("postgres", log, GRACE).stoppedBy(this::pgCtlStop);
   }
 
   /** Initializes a fresh cluster, starts it and waits until it accepts connections. */
   public static PostgresServer launch() {
     Path bin = binaries();
     boolean root = "root".equals(System.getProperty("user.name"));
-    Path dir = null;
-    try {
-      dir = Files.createTempDirectory("ravenwatch-postgres-");
-      if (root) {
-        chownToPostgres(dir);
-      }
-      PostgresServer server = new PostgresServer(bin, dir, freePort(), root);
-      server.start();
-      return server;
-    } catch (IOException e) {
-      deleteQuietly(dir);
-      throw new UncheckedIOException("cannot prepare PostgreSQL in " + dir, e);
-    } catch (RuntimeException e) {
-      deleteQuietly(dir);
-      throw e;
-    }
+    return ServerProcess.inTempDirectory(
+        "ravenwatch-postgres-",
+        "PostgreSQL",
+        dir -> {
+          if (root) {
+            chownToPostgres(dir);
+          }
+          var server = new PostgresServer(bin, dir, ServerProcess.freeTcpPort(), root);
+          server.start();
+          return server;
+        });
   }
 
   private void start() {
@@ -101,82 +97,53 @@ public final class PostgresServer implements AutoCloseable {
         "--no-sync");
     Path socketDir = dir.resolve("socket");
     run(Duration.ofSeconds(10), "mkdir", "-p", socketDir.toString());
-    try {
-      process =
-          new ProcessBuilder(
-                  command(
-                      bin.resolve("postgres").toString(),
-                      "-D",
-                      data.toString(),
-                      "-p",
-                      Integer.toString(port),
-                      "-k",
-                      socketDir.toString(),
-                      "-c",
-                      "listen_addresses=127.0.0.1",
-                      "-c",
-                      "fsync=off",
-                      "-c",
-                      "synchronous_commit=off",
-                      "-c",
-                      "full_page_writes=off"))
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .start();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot run postgres from " + bin, e);
-    }
-    awaitReady(started);
-    startupTime = Duration.ofNanos(System.nanoTime() - started);
+    process.start(
+        new ProcessBuilder(
+            command(
+                bin.resolve("postgres").toString(),
+                "-D",
+                data.toString(),
+                "-p",
+                Integer.toString(port),
+                "-k",
+                socketDir.toString(),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                "fsync=off",
+                "-c",
+                "synchronous_commit=off",
+                "-c",
+                "full_page_writes=off")),
+        "cannot run postgres from " + bin);
+    startupTime =
+        process.awaitReady(started, STARTUP_LIMIT, POLL, this::ready, () -> "accept connections");
     logger.info(
         "PostgreSQL ready at 127.0.0.1:{} in {} ms (initdb included)",
         port,
         startupTime.toMillis());
   }
 
-  private void awaitReady(long startedNanos) {
-    while (System.nanoTime() - startedNanos < STARTUP_LIMIT.toNanos()) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "postgres exited with " + process.exitValue() + " at startup:\n" + logTail());
-      }
-      if (ready()) {
-        return;
-      }
-      pause();
-    }
-    stop();
-    throw new IllegalStateException(
-        "PostgreSQL did not accept connections within " + STARTUP_LIMIT + ":\n" + logTail());
-  }
-
   // pg_isready exits 0 only once the server accepts connections (not while it starts up).
-  private boolean ready() {
-    try {
-      Process p =
-          new ProcessBuilder(
-                  bin.resolve("pg_isready").toString(),
-                  "-q",
-                  "-h",
-                  "127.0.0.1",
-                  "-p",
-                  Integer.toString(port),
-                  "-U",
-                  USER,
-                  "-d",
-                  "postgres",
-                  "-t",
-                  "1")
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot run pg_isready from " + bin, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for PostgreSQL", e);
-    }
+  private boolean ready() throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(
+                bin.resolve("pg_isready").toString(),
+                "-q",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(port),
+                "-U",
+                USER,
+                "-d",
+                "postgres",
+                "-t",
+                "1")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
   }
 
   /** The JDBC URL of a database on this server (user {@value #USER}, no password). */
@@ -243,40 +210,24 @@ public final class PostgresServer implements AutoCloseable {
    */
   @Override
   public void close() {
-    stop();
-    deleteQuietly(dir);
+    process.stop();
+    ServerProcess.deleteQuietly(dir);
   }
 
-  private synchronized void stop() {
-    if (process == null) {
-      return;
-    }
-    if (process.isAlive()) {
-      try {
-        run(
-            Duration.ofSeconds(30),
-            bin.resolve("pg_ctl").toString(),
-            "stop",
-            "-D",
-            data.toString(),
-            "-m",
-            "fast",
-            "-w");
-      } catch (RuntimeException e) {
-        logger.warn("pg_ctl stop failed, killing postgres: {}", e.getMessage());
-      }
-    }
+  private void pgCtlStop() {
     try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
+      run(
+          Duration.ofSeconds(30),
+          bin.resolve("pg_ctl").toString(),
+          "stop",
+          "-D",
+          data.toString(),
+          "-m",
+          "fast",
+          "-w");
+    } catch (RuntimeException e) {
+      logger.warn("pg_ctl stop failed, killing postgres: {}", e.getMessage());
     }
-    process = null;
   }
 
   /**
@@ -314,9 +265,9 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   private static Path binaries() {
-    String configured = System.getenv("PG_BIN");
-    if (configured != null && !configured.isBlank()) {
-      return Path.of(configured);
+    Optional<String> configured = ServerProcess.fromEnv("PG_BIN");
+    if (configured.isPresent()) {
+      return Path.of(configured.get());
     }
     Path root = Path.of("/usr/lib/postgresql");
     Optional<Path> newest = Optional.empty();
@@ -354,40 +305,5 @@ public final class PostgresServer implements AutoCloseable {
     }
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
     Files.setOwner(dir, postgres);
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(50); // polling a child process: there is nothing to be notified by
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for PostgreSQL", e);
-    }
-  }
-
-  private String logTail() {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    } catch (IOException e) {
-      return "(no log: " + e.getMessage() + ")";
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      logger.warn("could not delete {}: {}", dir, e.toString());
-    }
   }
 }

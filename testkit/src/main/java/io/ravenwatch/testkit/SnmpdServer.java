@@ -2,7 +2,6 @@ package io.ravenwatch.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -13,12 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class SnmpdServer implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(SnmpdServer.class);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration GRACE = Duration.ofSeconds(5);
 
   /** v3 authentication protocols as snmpd's {@code createUser} spells them. */
   public enum Auth {
@@ -59,13 +57,16 @@ public final class SnmpdServer implements AutoCloseable {
     }
   }
 
-  private final Process process;
+  private final ServerProcess process;
   private final Path dir;
   private final int port;
   private final List<InetSocketAddress> addresses;
 
-  private SnmpdServer(Process process, Path dir, int port, List<InetSocketAddress> addresses) {
-    this.process = process;
+  private SnmpdServer(Path dir, int port, List<InetSocketAddress> addresses) {
+    // snmpd writes its log itself (-Lf, truncating the file); stdout and stderr go elsewhere.
+    this.process =
+        new ServerProcess("snmpd", dir.resolve("snmpd.out"), GRACE)
+            .alsoLoggingTo(dir.resolve("snmpd.log"));
     this.dir = dir;
     this.port = port;
     this.addresses = List.copyOf(addresses);
@@ -103,16 +104,8 @@ public final class SnmpdServer implements AutoCloseable {
   /** Stops the agent and deletes its directory. */
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    deleteTree(dir);
+    process.stop();
+    ServerProcess.deleteQuietly(dir);
   }
 
   /** Options of the agent to start. */
@@ -168,71 +161,65 @@ public final class SnmpdServer implements AutoCloseable {
 
     /** Starts snmpd and waits until every listen address answers a GET. */
     public SnmpdServer start() {
-      Path binary = findSnmpd();
+      String binary = findSnmpd();
       List<String> ips = hosts.isEmpty() ? List.of("127.0.0.1") : List.copyOf(hosts);
       String readiness = "ready" + UUID.randomUUID().toString().substring(0, 8);
-      try {
-        Path dir = Files.createTempDirectory("snmpd-");
-        int port = freeUdpPort(ips);
-        var conf = new ArrayList<String>();
-        conf.add("dontLogTCPWrappersConnects yes");
-        conf.add("rocommunity " + readiness + " 127.0.0.0/8");
-        conf.addAll(lines);
-        Files.write(dir.resolve("snmpd.conf"), conf);
-        var command = new ArrayList<String>();
-        command.addAll(
-            List.of(
-                binary.toString(),
-                "-f",
-                "-Lf",
-                dir.resolve("snmpd.log").toString(),
-                "-C",
-                "-c",
-                dir.resolve("snmpd.conf").toString(),
-                "-p",
-                dir.resolve("snmpd.pid").toString()));
-        var addresses = new ArrayList<InetSocketAddress>();
-        for (String ip : ips) {
-          command.add("udp:" + ip + ":" + port);
-          addresses.add(new InetSocketAddress(InetAddress.getByName(ip), port));
-        }
-        var pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.redirectOutput(dir.resolve("snmpd.out").toFile());
-        pb.environment().put("SNMP_PERSISTENT_DIR", dir.resolve("persist").toString());
-        // No MIB files are installed; without this snmpd logs hundreds of lines about them.
-        pb.environment().put("MIBS", "");
-        Process process = pb.start();
-        var server = new SnmpdServer(process, dir, port, addresses);
-        try {
-          awaitReady(process, dir, addresses, readiness);
-        } catch (RuntimeException e) {
-          server.close();
-          throw e;
-        }
-        logger.info("snmpd started on {} address(es), port {}, in {}", ips.size(), port, dir);
-        return server;
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot start snmpd", e);
-      }
+      return ServerProcess.inTempDirectory(
+          "snmpd-",
+          "snmpd",
+          dir -> {
+            int port = freeUdpPort(ips);
+            var conf = new ArrayList<String>();
+            conf.add("dontLogTCPWrappersConnects yes");
+            conf.add("rocommunity " + readiness + " 127.0.0.0/8");
+            conf.addAll(lines);
+            Files.write(dir.resolve("snmpd.conf"), conf);
+            var addresses = new ArrayList<InetSocketAddress>();
+            for (String ip : ips) {
+              addresses.add(new InetSocketAddress(InetAddress.getByName(ip), port));
+            }
+            var server = new SnmpdServer(dir, port, addresses);
+            server.run(binary, ips, readiness);
+            logger.info("snmpd started on {} address(es), port {}, in {}", ips.size(), port, dir);
+            return server;
+          });
     }
   }
 
-  private static Path findSnmpd() {
-    for (String candidate : List.of("/usr/sbin/snmpd", "/usr/local/sbin/snmpd", "/usr/bin/snmpd")) {
-      Path p = Path.of(candidate);
-      if (Files.isExecutable(p)) {
-        return p;
-      }
+  private void run(String binary, List<String> ips, String readiness) throws IOException {
+    var command = new ArrayList<String>();
+    command.addAll(
+        List.of(
+            binary,
+            "-f",
+            "-Lf",
+            dir.resolve("snmpd.log").toString(),
+            "-C",
+            "-c",
+            dir.resolve("snmpd.conf").toString(),
+            "-p",
+            dir.resolve("snmpd.pid").toString()));
+    for (String ip : ips) {
+      command.add("udp:" + ip + ":" + port);
     }
-    String path = System.getenv().getOrDefault("PATH", "");
-    for (String d : path.split(":")) {
-      Path p = Path.of(d, "snmpd");
-      if (!d.isEmpty() && Files.isExecutable(p)) {
-        return p;
-      }
-    }
-    throw new IllegalStateException(
-        "snmpd (net-snmp) is not installed: run 'apt-get install snmpd snmp' to run SNMP tests");
+    var pb = new ProcessBuilder(command);
+    pb.environment().put("SNMP_PERSISTENT_DIR", dir.resolve("persist").toString());
+    // No MIB files are installed; without this snmpd logs hundreds of lines about them.
+    pb.environment().put("MIBS", "");
+    long started = System.nanoTime();
+    process.start(
+        pb, "cannot run '" + binary + "': run 'apt-get install snmpd snmp' to run SNMP tests");
+    awaitReady(started, readiness);
+  }
+
+  private static String findSnmpd() {
+    return ServerProcess.executable("/usr/sbin/snmpd", "/usr/local/sbin/snmpd", "/usr/bin/snmpd")
+        .or(() -> ServerProcess.onPath("snmpd"))
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "snmpd (net-snmp) is not installed: run 'apt-get install snmpd snmp' to run"
+                        + " SNMP tests"));
   }
 
   private static int freeUdpPort(List<String> ips) throws IOException {
@@ -260,42 +247,31 @@ public final class SnmpdServer implements AutoCloseable {
     return true;
   }
 
-  private static void awaitReady(
-      Process process, Path dir, List<InetSocketAddress> addresses, String community) {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+  /** Waits until every listen address has answered a GET, one after the other. */
+  private void awaitReady(long startedNanos, String community) throws IOException {
     byte[] request = getSysUpTime(community);
+    var waiting = new ArrayDeque<>(addresses);
     try (var socket = new DatagramSocket()) {
       socket.setSoTimeout(100);
       var buffer = new byte[1500];
-      for (InetSocketAddress address : addresses) {
-        while (true) {
-          if (!process.isAlive()) {
-            throw new IllegalStateException(
-                "snmpd exited with " + process.exitValue() + " at start:\n" + readLog(dir));
-          }
-          if (System.nanoTime() > deadline) {
-            throw new IllegalStateException(
-                "snmpd did not answer on "
-                    + address
-                    + " within "
-                    + START_TIMEOUT
-                    + ":\n"
-                    + readLog(dir));
-          }
-          socket.send(new DatagramPacket(request, request.length, address));
-          try {
-            var reply = new DatagramPacket(buffer, buffer.length);
-            socket.receive(reply);
-            if (reply.getLength() > 0 && buffer[0] == 0x30) {
-              break;
+      process.awaitReady(
+          startedNanos,
+          START_TIMEOUT,
+          Duration.ZERO, // the receive timeout paces the requests
+          () -> {
+            socket.send(new DatagramPacket(request, request.length, waiting.getFirst()));
+            try {
+              var reply = new DatagramPacket(buffer, buffer.length);
+              socket.receive(reply);
+              if (reply.getLength() > 0 && buffer[0] == 0x30) {
+                waiting.removeFirst();
+              }
+            } catch (SocketTimeoutException e) {
+              // not up yet: ask again
             }
-          } catch (SocketTimeoutException e) {
-            // not up yet: ask again
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot check whether snmpd is up", e);
+            return waiting.isEmpty();
+          },
+          () -> "answer on " + waiting.getFirst());
     }
   }
 
@@ -347,22 +323,5 @@ public final class SnmpdServer implements AutoCloseable {
       }
     }
     return sb.toString();
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths
-          .sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.deleteIfExists(p);
-                } catch (IOException e) {
-                  logger.warn("cannot delete {}: {}", p, e.getMessage());
-                }
-              });
-    } catch (IOException e) {
-      logger.warn("cannot delete {}: {}", dir, e.getMessage());
-    }
   }
 }

@@ -14,13 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,17 +35,17 @@ import org.slf4j.LoggerFactory;
 public final class SnmpsimServer implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(SnmpsimServer.class);
   private static final Duration STARTUP = Duration.ofSeconds(20);
+  private static final Duration GRACE = Duration.ofSeconds(5);
 
-  private final Process process;
+  private final ServerProcess process;
   private final Path dir;
   private final int port;
-  private final Duration startup;
+  private Duration startup = Duration.ZERO;
 
-  private SnmpsimServer(Process process, Path dir, int port, Duration startup) {
-    this.process = process;
+  private SnmpsimServer(Path dir, int port) {
+    this.process = new ServerProcess("snmpsimd", dir.resolve("snmpsimd.log"), GRACE);
     this.dir = dir;
     this.port = port;
-    this.startup = startup;
   }
 
   /**
@@ -60,48 +55,40 @@ public final class SnmpsimServer implements AutoCloseable {
    * @throws IllegalStateException when snmpsimd is missing or does not come up
    */
   public static SnmpsimServer start(Map<String, String> recordings) {
-    Path binary = findBinary();
-    try {
-      Path dir = Files.createTempDirectory("snmpsim-");
-      Path data = Files.createDirectory(dir.resolve("data"));
-      Path cache = Files.createDirectory(dir.resolve("cache"));
-      for (Map.Entry<String, String> r : recordings.entrySet()) {
-        Path file = data.resolve(r.getKey() + ".snmprec");
-        Files.writeString(file, r.getValue(), StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-      }
-      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-      Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
-      Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
-      int port = freeUdpPort();
-      List<String> command =
-          List.of(
-              binary.toString(),
-              "--data-dir=" + data,
-              "--cache-dir=" + cache,
-              "--agent-udpv4-endpoint=127.0.0.1:" + port,
-              "--process-user=nobody",
-              "--process-group=nogroup");
-      long t0 = System.nanoTime();
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(dir.resolve("snmpsimd.log").toFile())
-              .start();
-      var server = new SnmpsimServer(process, dir, port, Duration.ZERO);
-      String community = recordings.keySet().iterator().next();
-      try {
-        server.awaitAnswer(community);
-      } catch (RuntimeException e) {
-        server.close();
-        throw e;
-      }
-      Duration took = Duration.ofNanos(System.nanoTime() - t0);
-      logger.info("snmpsimd ready on 127.0.0.1:{} in {} ms", port, took.toMillis());
-      return new SnmpsimServer(process, dir, port, took);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start snmpsimd", e);
-    }
+    String binary = findBinary();
+    return ServerProcess.inTempDirectory(
+        "snmpsim-",
+        "snmpsimd",
+        dir -> {
+          Path data = Files.createDirectory(dir.resolve("data"));
+          Path cache = Files.createDirectory(dir.resolve("cache"));
+          for (Map.Entry<String, String> r : recordings.entrySet()) {
+            Path file = data.resolve(r.getKey() + ".snmprec");
+            Files.writeString(file, r.getValue(), StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+          }
+          Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+          Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+          Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
+          var server = new SnmpsimServer(dir, ServerProcess.freeUdpPort());
+          server.run(binary, data, cache, recordings.keySet().iterator().next());
+          return server;
+        });
+  }
+
+  private void run(String binary, Path data, Path cache, String community) throws IOException {
+    long t0 = System.nanoTime();
+    process.start(
+        new ProcessBuilder(
+            binary,
+            "--data-dir=" + data,
+            "--cache-dir=" + cache,
+            "--agent-udpv4-endpoint=127.0.0.1:" + port,
+            "--process-user=nobody",
+            "--process-group=nogroup"),
+        "cannot run '" + binary + "': install snmpsim 0.4.5 (apt-get install snmpsim)");
+    startup = awaitAnswer(t0, community);
+    logger.info("snmpsimd ready on 127.0.0.1:{} in {} ms", port, startup.toMillis());
   }
 
   /**
@@ -134,46 +121,32 @@ public final class SnmpsimServer implements AutoCloseable {
   /** Stops the agent and deletes its directory. */
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      logger.warn("could not delete {}: {}", dir, e.toString());
-    }
+    process.stop();
+    ServerProcess.deleteQuietly(dir);
   }
 
-  private void awaitAnswer(String community) throws IOException {
+  private Duration awaitAnswer(long startedNanos, String community) throws IOException {
     byte[] request = getRequest(community);
-    long deadline = System.nanoTime() + STARTUP.toNanos();
     try (var socket =
         new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
       socket.setSoTimeout(100);
       var target = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
       byte[] buffer = new byte[4096];
-      while (System.nanoTime() < deadline) {
-        if (!process.isAlive()) {
-          throw new IllegalStateException(
-              "snmpsimd exited with " + process.exitValue() + ":\n" + log());
-        }
-        socket.send(new DatagramPacket(request, request.length, target));
-        try {
-          socket.receive(new DatagramPacket(buffer, buffer.length));
-          return;
-        } catch (SocketTimeoutException e) {
-          // not listening yet (or still indexing its data): ask again
-        }
-      }
+      return process.awaitReady(
+          startedNanos,
+          STARTUP,
+          Duration.ZERO, // the receive timeout paces the requests
+          () -> {
+            socket.send(new DatagramPacket(request, request.length, target));
+            try {
+              socket.receive(new DatagramPacket(buffer, buffer.length));
+              return true;
+            } catch (SocketTimeoutException e) {
+              return false; // not listening yet (or still indexing its data): ask again
+            }
+          },
+          () -> "answer on 127.0.0.1:" + port);
     }
-    throw new IllegalStateException(
-        "snmpsimd did not answer on 127.0.0.1:" + port + " within " + STARTUP + ":\n" + log());
   }
 
   /** A v2c GET of sysDescr.0, BER-encoded by hand so the testkit needs no SNMP library. */
@@ -203,31 +176,9 @@ public final class SnmpsimServer implements AutoCloseable {
     return message.toByteArray();
   }
 
-  private String log() {
-    try {
-      return Files.readString(dir.resolve("snmpsimd.log"));
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
-    }
-  }
-
-  private static int freeUdpPort() throws IOException {
-    try (var s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static Path findBinary() {
-    var candidates = new ArrayList<Path>();
-    for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (!d.isEmpty()) {
-        candidates.add(Path.of(d, "snmpsimd"));
-      }
-    }
-    candidates.add(Path.of("/usr/bin/snmpsimd"));
-    return candidates.stream()
-        .filter(Files::isExecutable)
-        .findFirst()
+  private static String findBinary() {
+    return ServerProcess.onPath("snmpsimd")
+        .or(() -> ServerProcess.executable("/usr/bin/snmpsimd"))
         .orElseThrow(
             () ->
                 new IllegalStateException(

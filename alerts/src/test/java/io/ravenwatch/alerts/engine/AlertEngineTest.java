@@ -3,7 +3,6 @@ package io.ravenwatch.alerts.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ravenwatch.alerts.MutableClock;
 import io.ravenwatch.alerts.api.DeliveryResult;
 import io.ravenwatch.alerts.api.Notification;
 import io.ravenwatch.alerts.api.Notifier;
@@ -15,6 +14,7 @@ import io.ravenwatch.probes.api.ProbeRegistry;
 import io.ravenwatch.probes.api.ProbeResult;
 import io.ravenwatch.probes.inventory.ConfigLoader;
 import io.ravenwatch.probes.inventory.RavenwatchConfig;
+import io.ravenwatch.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -3,8 +3,8 @@ package io.ravenwatch.alerts.lifecycle;
 import static io.ravenwatch.alerts.api.AlertState.INACTIVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ravenwatch.alerts.MutableClock;
 import io.ravenwatch.alerts.api.AlertEvent;
+import io.ravenwatch.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

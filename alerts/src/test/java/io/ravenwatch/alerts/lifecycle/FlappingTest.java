@@ -5,8 +5,8 @@ import static io.ravenwatch.alerts.api.AlertState.FLAPPING;
 import static io.ravenwatch.alerts.api.AlertState.RESOLVED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ravenwatch.alerts.MutableClock;
 import io.ravenwatch.alerts.api.AlertEvent;
+import io.ravenwatch.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,9 +6,9 @@ import static io.ravenwatch.alerts.api.AlertState.PENDING;
 import static io.ravenwatch.alerts.api.AlertState.RESOLVED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ravenwatch.alerts.MutableClock;
 import io.ravenwatch.alerts.api.AlertEvent;
 import io.ravenwatch.alerts.api.AlertState;
+import io.ravenwatch.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,13 +2,13 @@ package io.ravenwatch.alerts.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ravenwatch.alerts.MutableClock;
 import io.ravenwatch.probes.config.Binder;
 import io.ravenwatch.probes.config.ConfigError;
 import io.ravenwatch.probes.config.ConfigErrors;
 import io.ravenwatch.probes.config.Secret;
 import io.ravenwatch.probes.config.ValueParsers;
 import io.ravenwatch.probes.config.YamlTree;
+import io.ravenwatch.testkit.MutableClock;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ravenwatch.alerts.MutableClock;
 import io.ravenwatch.alerts.api.DeliveryResult;
 import io.ravenwatch.alerts.api.Notification;
 import io.ravenwatch.alerts.api.Notifier;
 import io.ravenwatch.alerts.store.OutboxEntry;
+import io.ravenwatch.testkit.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

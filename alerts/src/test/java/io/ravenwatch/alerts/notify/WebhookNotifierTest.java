@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ravenwatch.alerts.MutableClock;
 import io.ravenwatch.alerts.api.DeliveryResult;
 import io.ravenwatch.alerts.api.Notification;
 import io.ravenwatch.probes.config.Secret;
+import io.ravenwatch.testkit.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -2,9 +2,9 @@ package io.ravenwatch.alerts.receive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ravenwatch.alerts.MutableClock;
 import io.ravenwatch.alerts.api.Observation;
 import io.ravenwatch.probes.config.Secret;
+import io.ravenwatch.testkit.MutableClock;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

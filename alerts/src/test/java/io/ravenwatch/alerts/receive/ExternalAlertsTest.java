@@ -3,12 +3,12 @@ package io.ravenwatch.alerts.receive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ravenwatch.alerts.MutableClock;
 import io.ravenwatch.alerts.api.Labels;
 import io.ravenwatch.alerts.api.Observation;
 import io.ravenwatch.alerts.api.Severity;
 import io.ravenwatch.alerts.receive.ExternalAlerts.MalformedPayload;
 import io.ravenwatch.alerts.receive.ExternalAlerts.Source;
+import io.ravenwatch.testkit.MutableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

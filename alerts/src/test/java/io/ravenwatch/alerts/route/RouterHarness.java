@@ -1,6 +1,5 @@
 package io.ravenwatch.alerts.route;
 
-import io.ravenwatch.alerts.MutableClock;
 import io.ravenwatch.alerts.ack.AckBook;
 import io.ravenwatch.alerts.ack.AckService;
 import io.ravenwatch.alerts.api.AlertEvent;
@@ -13,6 +12,7 @@ import io.ravenwatch.alerts.maintenance.MaintenanceService;
 import io.ravenwatch.alerts.silence.SilenceService;
 import io.ravenwatch.probes.api.Target;
 import io.ravenwatch.probes.inventory.Inventory;
+import io.ravenwatch.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
