@@ -11,6 +11,7 @@ import io.ravenwatch.bot.discord.alert.DiscordNotifierType;
 import io.ravenwatch.probes.api.ProbeRegistry;
 import io.ravenwatch.probes.config.ConfigError;
 import io.ravenwatch.probes.config.ConfigException;
+import io.ravenwatch.probes.config.ConfigSection;
 import io.ravenwatch.probes.inventory.ConfigLoader;
 import io.ravenwatch.probes.inventory.RavenwatchConfig;
 import java.nio.file.Files;
@@ -35,12 +36,7 @@ public record Setup(RavenwatchConfig config, RuleSet rules) {
    * @throws ConfigException with every problem of the configuration and the rule files
    */
   public static Setup load(Path file, Map<String, String> env) {
-    RavenwatchConfig config =
-        ConfigLoader.load(
-            file,
-            env,
-            ProbeRegistry.standard(),
-            List.of(AlertsSection.section(notifierTypes()), DiscordSection.SECTION));
+    RavenwatchConfig config = ConfigLoader.load(file, env, ProbeRegistry.standard(), sections());
     AlertsConfig alerts = config.section(AlertsSection.SECTION);
     var errors = new ArrayList<ConfigError>();
     RuleSet rules = null;
@@ -56,6 +52,11 @@ public record Setup(RavenwatchConfig config, RuleSet rules) {
   }
 
   /** The receiver types of {@code alerts.receivers}: the standard ones and the bot's Discord. */
+  /** The top-level sections the modules above probes own. */
+  public static List<ConfigSection<?>> sections() {
+    return List.of(AlertsSection.section(notifierTypes()), DiscordSection.SECTION);
+  }
+
   public static NotifierRegistry notifierTypes() {
     return NotifierRegistry.standard().register(DiscordNotifierType.TYPE);
   }

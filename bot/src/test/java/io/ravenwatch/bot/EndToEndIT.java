@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import io.ravenwatch.alerts.engine.AlertsSection;
 import io.ravenwatch.alerts.rule.RuleLoader;
 import io.ravenwatch.probes.api.ProbeRegistry;
 import io.ravenwatch.probes.inventory.ConfigLoader;
@@ -121,7 +120,7 @@ class EndToEndIT {
             "e2e.yml",
             Map.of("E2E_COMMUNITY", "e2e-community"),
             ProbeRegistry.standard(),
-            List.of(AlertsSection.SECTION));
+            Setup.sections());
     var setup = new Setup(config, RuleLoader.standard().load((Path) null, true));
 
     try (var app = Ravenwatch.start(setup, Clock.systemUTC(), List.of())) {
