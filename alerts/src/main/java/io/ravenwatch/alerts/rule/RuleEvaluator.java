@@ -1,6 +1,7 @@
 package io.ravenwatch.alerts.rule;
 
 import io.ravenwatch.alerts.api.Labels;
+import io.ravenwatch.alerts.api.LazyAnnotations;
 import io.ravenwatch.alerts.api.Observation;
 import io.ravenwatch.alerts.rule.function.RuleFunction;
 import io.ravenwatch.alerts.rule.function.RuleFunctions;
@@ -164,13 +165,8 @@ public final class RuleEvaluator {
     }
     Double value = value(c, p);
     Labels labels = labels(r, p, result);
-    var annotations = new HashMap<String, String>(4);
     var values =
         new Template.Values(r.name(), result.target(), value, r.threshold(), result.reason());
-    r.annotations().forEach((name, t) -> annotations.put(name, t.render(values, labels)));
-    if (r.runbook() != null) {
-      annotations.put("runbook", r.runbook());
-    }
     sink.accept(
         new Observation(
             r.name(),
@@ -180,8 +176,27 @@ public final class RuleEvaluator {
             labels,
             active && !unknown,
             value,
-            annotations,
+            annotations(r, values, labels),
             p == null ? result.time() : p.time()));
+  }
+
+  /**
+   * The rule's annotations for one observation, rendered only if read: most observations make no
+   * event, and their annotations were never looked at.
+   */
+  private static Map<String, String> annotations(Rule r, Template.Values values, Labels labels) {
+    if (r.annotations().isEmpty() && r.runbook() == null) {
+      return Map.of();
+    }
+    return LazyAnnotations.of(
+        () -> {
+          var annotations = new HashMap<String, String>(4);
+          r.annotations().forEach((name, t) -> annotations.put(name, t.render(values, labels)));
+          if (r.runbook() != null) {
+            annotations.put("runbook", r.runbook());
+          }
+          return annotations;
+        });
   }
 
   /** Adds this point's sample of each sampled field to its series' history. */
