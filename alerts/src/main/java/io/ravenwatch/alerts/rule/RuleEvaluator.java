@@ -59,6 +59,8 @@ public final class RuleEvaluator {
   private final Map<String, Samples> samples = new HashMap<>();
   private boolean unknown;
   private Double functionValue;
+  private SeriesLabels.Series series; // of the point (or probe) under evaluation, once needed
+  private final SeriesLabels seriesLabels = SeriesLabels.standard();
 
   /**
    * @param rules the rules; only enabled ones are evaluated
@@ -99,6 +101,7 @@ public final class RuleEvaluator {
 
   /** Hands each observation of one probe result to {@code sink} (on the calling thread). */
   public void evaluate(ProbeResult result, Consumer<Observation> sink) {
+
     lock.lock();
     try {
       context.probe().set(result);
@@ -111,17 +114,20 @@ public final class RuleEvaluator {
           continue;
         }
         context.point().set(p);
+        series = null;
         for (Rule r : rules) {
           evaluate(r, p, result, sink);
         }
       }
       if (index.hasProbeRules()) {
         Map<String, String> tags = targetTags(result);
+        series = null;
         for (Rule r : index.forProbe(result.type(), result.target(), tags)) {
           evaluate(r, null, result, sink);
         }
       }
     } finally {
+      series = null;
       lock.unlock();
     }
   }
@@ -163,8 +169,14 @@ public final class RuleEvaluator {
       failed(r, "the condition gave " + out + ", not true or false");
       return;
     }
+    boolean on = active && !unknown;
+    SeriesLabels.Series e = seriesOf(p, result);
+    int i = e.find(r);
+    if (i < 0) {
+      i = e.add(r, labels(r, p, result));
+    }
+    Labels labels = e.labels(i);
     Double value = value(c, p);
-    Labels labels = labels(r, p, result);
     var values =
         new Template.Values(r.name(), result.target(), value, r.threshold(), result.reason());
     sink.accept(
@@ -174,7 +186,7 @@ public final class RuleEvaluator {
             r.forDuration(),
             r.keepFiringFor(),
             labels,
-            active && !unknown,
+            on,
             value,
             annotations(r, values, labels),
             p == null ? result.time() : p.time()));
@@ -197,6 +209,18 @@ public final class RuleEvaluator {
           }
           return annotations;
         });
+  }
+
+  /** The cached labels of the series under evaluation: the point's, or the probe's. */
+  private SeriesLabels.Series seriesOf(Point p, ProbeResult result) {
+    if (series == null) {
+      series =
+          p != null
+              ? seriesLabels.entry(p.measurement(), false, p.tags(), p.time().toEpochMilli())
+              : seriesLabels.entry(
+                  result.probe(), true, targetTags(result), result.time().toEpochMilli());
+    }
+    return series;
   }
 
   /** Adds this point's sample of each sampled field to its series' history. */
