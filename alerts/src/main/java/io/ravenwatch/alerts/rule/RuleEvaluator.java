@@ -59,6 +59,7 @@ public final class RuleEvaluator {
   private final Map<String, Samples> samples = new HashMap<>();
   private boolean unknown;
   private Double functionValue;
+  private TrackedAlerts tracked;
   private SeriesLabels.Series series; // of the point (or probe) under evaluation, once needed
   private final SeriesLabels seriesLabels = SeriesLabels.standard();
 
@@ -101,10 +102,23 @@ public final class RuleEvaluator {
 
   /** Hands each observation of one probe result to {@code sink} (on the calling thread). */
   public void evaluate(ProbeResult result, Consumer<Observation> sink) {
+    evaluate(result, TrackedAlerts.ALL, sink);
+  }
 
+  /**
+   * Hands {@code sink} the observations of one probe result that matter to {@code tracked}: every
+   * active one, and the inactive ones of tracked alerts (on the calling thread, in order).
+   *
+   * <p>An inactive observation left out is one of an alert {@code tracked} did not know when asked.
+   * Observations reach the lifecycle from here, under this evaluator's lock, so no other evaluation
+   * can make that alert known meanwhile; if something else did (a tick only forgets), the series'
+   * next evaluation delivers its inactive observation, as the alert is known by then.
+   */
+  public void evaluate(ProbeResult result, TrackedAlerts tracked, Consumer<Observation> sink) {
     lock.lock();
     try {
       context.probe().set(result);
+      this.tracked = tracked;
       for (Point p : result.points()) {
         if (!index.reads(p.measurement())) {
           continue;
@@ -127,6 +141,7 @@ public final class RuleEvaluator {
         }
       }
     } finally {
+      this.tracked = null;
       series = null;
       lock.unlock();
     }
@@ -170,10 +185,16 @@ public final class RuleEvaluator {
       return;
     }
     boolean on = active && !unknown;
+    if (!on && !tracked.anyOf(r.name())) {
+      return; // no alert of this rule is tracked: an inactive observation changes nothing
+    }
     SeriesLabels.Series e = seriesOf(p, result);
     int i = e.find(r);
     if (i < 0) {
       i = e.add(r, labels(r, p, result));
+    }
+    if (!on && !tracked.has(e.fingerprint(i))) {
+      return;
     }
     Labels labels = e.labels(i);
     Double value = value(c, p);

@@ -269,4 +269,42 @@ class AlertTrackerTest {
 
     assertThat(states(retried)).as("the firing is not lost").containsExactly(FIRING);
   }
+
+  @Test
+  void tracksARuleWhileOneOfItsAlertsIsMoreThanQuietlyInactive() {
+    var db1 = Observations.rule("db1", Duration.ZERO, Duration.ZERO);
+    var db2 = Observations.rule("db2", Duration.ZERO, Duration.ZERO);
+
+    tracker.observe(db2.inactive(t0));
+    assertThat(tracker.tracks(db2.fingerprint())).as("known").isTrue();
+    assertThat(tracker.tracksRule("HostDown")).as("only a quiet inactive alert").isFalse();
+
+    tracker.observe(db1.active(t0));
+    assertThat(tracker.tracksRule("HostDown")).isTrue();
+    tracker.observe(db1.inactive(plus(t0, 1)));
+    assertThat(tracker.get(db1.fingerprint()).orElseThrow().state()).isEqualTo(RESOLVED);
+    assertThat(tracker.tracksRule("HostDown")).as("resolved, not forgotten").isTrue();
+
+    tracker.tick(plus(t0, 62));
+    assertThat(tracker.tracks(db1.fingerprint())).as("forgotten after retention").isFalse();
+    assertThat(tracker.tracks(db2.fingerprint())).as("stale, forgotten").isFalse();
+    assertThat(tracker.tracksRule("HostDown")).isFalse();
+  }
+
+  @Test
+  void aFailedCommitPutsTheRulesCountBack() {
+    var db1 = Observations.rule("db1", Duration.ZERO, Duration.ZERO);
+
+    assertThatThrownBy(
+            () ->
+                tracker.observe(
+                    db1.active(t0),
+                    changes -> {
+                      throw new IllegalStateException("store down");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(tracker.tracksRule("HostDown")).isFalse();
+    assertThat(tracker.tracks(db1.fingerprint())).isFalse();
+  }
 }
