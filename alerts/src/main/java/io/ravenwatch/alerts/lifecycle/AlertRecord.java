@@ -11,7 +11,9 @@ import java.util.Objects;
 
 /**
  * What the lifecycle knows about one alert: its state, its timers and its recent history.
- * Immutable: every observation makes a new one, so a failed transaction can put the old one back.
+ * Immutable: every change makes a new one, so a failed transaction can put the old one back (a
+ * steady observation, which changes only the last-seen time, value and annotations, is kept aside
+ * by the tracker until the record is next needed).
  *
  * @param fingerprint the alert's identity ({@code labels.fingerprint()})
  * @param rule the rule's name

@@ -80,8 +80,23 @@ public final class AlertTracker {
   /** One alert's place in the map; its lock orders everything that happens to the alert. */
   private static final class Slot {
     final ReentrantLock lock = new ReentrantLock();
-    AlertRecord record; // null only while a new slot is being filled
+    AlertRecord record; // null only while a new slot is being filled; see record()
     boolean removed; // forgotten: whoever still holds it looks the alert up again
+    // Steady observations (Transitions.steady) since the record was made change only these: kept
+    // here rather than in a new record per observation, and folded in when the record is needed.
+    boolean steady;
+    Instant lastSeen;
+    Double value;
+    Map<String, String> annotations;
+
+    /** The alert's current record. */
+    AlertRecord record() {
+      if (steady) {
+        record = Transitions.seen(record, lastSeen, value, annotations);
+        steady = false;
+      }
+      return record;
+    }
   }
 
   /**
@@ -107,7 +122,12 @@ public final class AlertTracker {
         if (slot.removed) {
           continue; // forgotten by a tick meanwhile: start over with a fresh slot
         }
-        AlertRecord before = slot.record;
+        if (slot.record != null
+            && transitions.steady(
+                slot.record, slot.steady ? slot.lastSeen : slot.record.lastSeen(), o)) {
+          return steady(slot, o, then);
+        }
+        AlertRecord before = slot.record();
         Transitions.Step step = transitions.observe(before, fingerprint, o);
         slot.record = step.next();
         recount(before, step.next());
@@ -124,6 +144,28 @@ public final class AlertTracker {
       } finally {
         slot.lock.unlock();
       }
+    }
+  }
+
+  /** An observation that changes nothing but when the alert was last seen, its value and text. */
+  private static <T> T steady(Slot slot, Observation o, Function<Changes, T> then) {
+    boolean wasSteady = slot.steady;
+    Instant lastSeen = slot.lastSeen;
+    Double value = slot.value;
+    Map<String, String> annotations = slot.annotations;
+    Instant last = wasSteady ? lastSeen : slot.record.lastSeen();
+    slot.lastSeen = o.at().isAfter(last) ? o.at() : last;
+    slot.value = o.value();
+    slot.annotations = o.annotations();
+    slot.steady = true;
+    try {
+      return then.apply(Changes.NONE);
+    } catch (RuntimeException | Error e) {
+      slot.steady = wasSteady;
+      slot.lastSeen = lastSeen;
+      slot.value = value;
+      slot.annotations = annotations;
+      throw e;
     }
   }
 
@@ -155,7 +197,7 @@ public final class AlertTracker {
         if (slot.removed || slot.record == null) {
           continue;
         }
-        AlertRecord before = slot.record;
+        AlertRecord before = slot.record();
         Transitions.Step step = transitions.tick(before, now);
         if (step.next() == before && step.event() == null) {
           continue;
@@ -248,7 +290,7 @@ public final class AlertTracker {
     }
     slot.lock.lock();
     try {
-      return slot.removed ? Optional.empty() : Optional.ofNullable(slot.record);
+      return slot.removed || slot.record == null ? Optional.empty() : Optional.of(slot.record());
     } finally {
       slot.lock.unlock();
     }

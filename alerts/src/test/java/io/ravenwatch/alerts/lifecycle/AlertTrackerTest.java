@@ -10,9 +10,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ravenwatch.alerts.MutableClock;
 import io.ravenwatch.alerts.api.AlertEvent;
 import io.ravenwatch.alerts.api.AlertState;
+import io.ravenwatch.alerts.api.Labels;
+import io.ravenwatch.alerts.api.Observation;
+import io.ravenwatch.alerts.api.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AlertTrackerTest {
@@ -306,5 +310,61 @@ class AlertTrackerTest {
 
     assertThat(tracker.tracksRule("HostDown")).isFalse();
     assertThat(tracker.tracks(db1.fingerprint())).isFalse();
+  }
+
+  private static Observation firingDisk(Instant at, double value) {
+    return new Observation(
+        "DiskFull",
+        Severity.WARNING,
+        Duration.ZERO,
+        Duration.ZERO,
+        Labels.of("alertname", "DiskFull", "source", "db1"),
+        true,
+        value,
+        Map.of("summary", "db1 is " + value + " % full"),
+        at);
+  }
+
+  @Test
+  void steadyObservationsOfAFiringAlertStillMoveItsLastSeenValueAndAnnotations() {
+    for (int m = 0; m <= 30; m++) {
+      tracker.observe(firingDisk(plus(t0, m), 90 + m));
+    }
+    String fingerprint = firingDisk(t0, 0).fingerprint();
+
+    AlertRecord r = tracker.get(fingerprint).orElseThrow();
+    assertThat(r.state()).isEqualTo(FIRING);
+    assertThat(r.lastSeen()).isEqualTo(plus(t0, 30));
+    assertThat(r.value()).isEqualTo(120.0);
+    assertThat(r.annotations()).containsEntry("summary", "db1 is 120.0 % full");
+    assertThat(r.maxGap()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(r.history().count()).isEqualTo(21);
+    // Seen at minute 30, so not stale 9 minutes later (it would be, from minute 20 or 21).
+    assertThat(tracker.tick(plus(t0, 39)).events()).isEmpty();
+    assertThat(tracker.tick(plus(t0, 41)).events())
+        .singleElement()
+        .satisfies(
+            e -> assertThat(e.annotations()).containsEntry("summary", "db1 is 120.0 % full"));
+  }
+
+  @Test
+  void aFailedCommitOfASteadyObservationPutsTheLastSeenBack() {
+    for (int m = 0; m <= 25; m++) {
+      tracker.observe(firingDisk(plus(t0, m), 95));
+    }
+    String fingerprint = firingDisk(t0, 0).fingerprint();
+
+    assertThatThrownBy(
+            () ->
+                tracker.observe(
+                    firingDisk(plus(t0, 26), 99),
+                    changes -> {
+                      throw new IllegalStateException("store down");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+
+    AlertRecord r = tracker.get(fingerprint).orElseThrow();
+    assertThat(r.lastSeen()).isEqualTo(plus(t0, 25));
+    assertThat(r.value()).isEqualTo(95.0);
   }
 }
