@@ -31,11 +31,15 @@ import org.slf4j.LoggerFactory;
  * measurement whose scope admits the target, and the result itself (the {@code probe}
  * pseudo-measurement) against the probe-only rules. Each rule that applies gives one {@link
  * Observation}, active or not; a rule does not apply to a point that lacks a field its condition
- * reads.
+ * reads. Given {@link TrackedAlerts}, the inactive observations of alerts it does not track are
+ * left out (they would change nothing), most evaluations' labels, value and annotations with them.
+ * A series' labels and fingerprint are kept from one evaluation to the next ({@link SeriesLabels}),
+ * and annotations are rendered only when read.
  *
  * <pre>{@code
  * RuleEvaluator evaluator = RuleEvaluator.of(RuleLoader.standard().load(dir, true), inventoryTags);
- * resultBus.add(result -> evaluator.evaluate(result, lifecycle::observe));
+ * var tracked = TrackedAlerts.of(tracker::tracksRule, tracker::tracks);
+ * resultBus.add(result -> evaluator.evaluate(result, tracked, tracker::observe));
  * }</pre>
  *
  * <p>Safe to call from several threads (one evaluation at a time: the context and the series
