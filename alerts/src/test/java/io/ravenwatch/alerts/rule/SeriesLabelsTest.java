@@ -51,6 +51,20 @@ class SeriesLabelsTest {
   }
 
   @Test
+  void equalTagsInAnotherMapFindTheSameSeries() {
+    var cache = new SeriesLabels(10, 3_600_000);
+    var first = new java.util.TreeMap<>(Map.of("path", "/", "source", "db1", "group", "db"));
+    var series = cache.entry("disk", false, java.util.Collections.unmodifiableSortedMap(first), 0);
+
+    var again = new java.util.TreeMap<>(Map.of("group", "db", "source", "db1", "path", "/"));
+    assertThat(cache.entry("disk", false, again, 0)).isSameAs(series);
+    again.put("path", "/var");
+    assertThat(cache.entry("disk", false, again, 0)).isNotSameAs(series);
+    assertThat(cache.entry("disk", false, new java.util.TreeMap<>(Map.of("path", "/")), 0))
+        .isNotSameAs(series);
+  }
+
+  @Test
   void dropsTheLeastRecentlyUsedBeyondItsBoundAndTheLongUnseen() {
     var cache = new SeriesLabels(2, 3_600_000);
     cache.entry("disk", false, Map.of("path", "/a"), 0);
