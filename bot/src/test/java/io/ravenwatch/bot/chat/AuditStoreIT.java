@@ -10,6 +10,7 @@ import io.ravenwatch.alerts.store.StoreSettings;
 import io.ravenwatch.bot.chat.audit.AuditLog;
 import io.ravenwatch.bot.chat.audit.AuditSinks;
 import io.ravenwatch.probes.config.Secret;
+import io.ravenwatch.testkit.MutableClock;
 import io.ravenwatch.testkit.PostgresServer;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -10,6 +10,7 @@ import io.ravenwatch.alerts.audit.AuditEntry;
 import io.ravenwatch.alerts.audit.AuditEntry.Outcome;
 import io.ravenwatch.bot.chat.ChatMessage.Button;
 import io.ravenwatch.bot.chat.audit.AuditLog;
+import io.ravenwatch.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;

@@ -21,6 +21,7 @@ import io.ravenwatch.probes.inventory.ConfigLoader;
 import io.ravenwatch.probes.inventory.RavenwatchConfig;
 import io.ravenwatch.probes.schedule.PollObserver;
 import io.ravenwatch.probes.schedule.PollScheduler;
+import io.ravenwatch.testkit.MutableClock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
