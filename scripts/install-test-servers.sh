@@ -10,6 +10,11 @@ needed=(
   "snmpsimd snmpsim"
   "ping iputils-ping"
   "prometheus-alertmanager prometheus-alertmanager"
+  "dockerd docker.io"
+  "busybox busybox-static"
+  "redis-server redis-server"
+  "ipmi_sim openipmi"
+  "ipmitool ipmitool"
 )
 
 missing=()
@@ -44,7 +49,7 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 # The packages start their services; the tests run their own instances, so stop these.
-for svc in influxdb snmpd postgresql prometheus-alertmanager; do
+for svc in influxdb snmpd postgresql prometheus-alertmanager docker containerd redis-server openipmi; do
   if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$svc" 2>/dev/null; then
     $SUDO systemctl stop "$svc" || true
   fi

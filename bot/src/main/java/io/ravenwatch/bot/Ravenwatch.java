@@ -8,6 +8,7 @@ import io.ravenwatch.alerts.notify.NotifierResources;
 import io.ravenwatch.alerts.store.AlertStore;
 import io.ravenwatch.alerts.store.AlertStores;
 import io.ravenwatch.bot.chat.BotContext;
+import io.ravenwatch.bot.chat.ChatOutlets;
 import io.ravenwatch.bot.chat.LastResults;
 import io.ravenwatch.bot.command.silence.UntilResolved;
 import io.ravenwatch.bot.discord.alert.DiscordLink;
@@ -124,8 +125,7 @@ public final class Ravenwatch implements AutoCloseable {
 
   /** What chat commands work with, on this running instance. */
   public BotContext botContext() {
-    return new BotContext(
-        clock, config.inventory(), engine, scheduler, config.influx(), lastResults);
+    return new BotContext(clock, config, engine, scheduler, lastResults, ChatOutlets.none());
   }
 
   /** The session Discord receivers post through; connected by the Discord chat. */

@@ -3,46 +3,59 @@ package io.ravenwatch.bot.chat;
 import io.ravenwatch.alerts.engine.AlertEngine;
 import io.ravenwatch.probes.influx.InfluxSettings;
 import io.ravenwatch.probes.inventory.Inventory;
+import io.ravenwatch.probes.inventory.RavenwatchConfig;
 import io.ravenwatch.probes.schedule.PollScheduler;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What commands work with: the inventory, the alert engine (silences, acks, live alerts), the
- * scheduler (to probe a target now), InfluxDB (for graphs) and the clock.
+ * What commands work with: the configuration (inventory, InfluxDB, the sections of actions), the
+ * alert engine (silences, acks, live alerts), the scheduler (to probe a target now), the newest
+ * results, where actions post beyond their reply, and the clock.
  *
  * @param clock the application's clock
- * @param inventory hosts and services
+ * @param config the whole configuration: {@code config.section(…)} gives a module's section
  * @param alerts the alert engine, or null when alerting is disabled
  * @param scheduler runs a target's probes on demand ({@code runOnce})
- * @param influx where graphs read from ({@code enabled()} false: no graphs)
  * @param lastResults the newest result of each probe (subscribed to the result bus by the app)
+ * @param outlets announcements, incident threads, scheduled events
  */
 public record BotContext(
     Clock clock,
-    Inventory inventory,
+    RavenwatchConfig config,
     AlertEngine alerts,
     PollScheduler scheduler,
-    InfluxSettings influx,
-    LastResults lastResults) {
+    LastResults lastResults,
+    ChatOutlets outlets) {
 
   public BotContext {
     Objects.requireNonNull(clock);
-    Objects.requireNonNull(inventory);
+    Objects.requireNonNull(config);
     Objects.requireNonNull(scheduler);
-    Objects.requireNonNull(influx);
     lastResults = Objects.requireNonNullElseGet(lastResults, LastResults::new);
+    outlets = Objects.requireNonNullElseGet(outlets, ChatOutlets::none);
   }
 
-  /** A context whose last results stay empty (no listener on the bus). */
+  /** A context whose last results stay empty and whose outlets drop everything. */
   public BotContext(
-      Clock clock,
-      Inventory inventory,
-      AlertEngine alerts,
-      PollScheduler scheduler,
-      InfluxSettings influx) {
-    this(clock, inventory, alerts, scheduler, influx, new LastResults());
+      Clock clock, RavenwatchConfig config, AlertEngine alerts, PollScheduler scheduler) {
+    this(clock, config, alerts, scheduler, new LastResults(), ChatOutlets.none());
+  }
+
+  /** Hosts and services. */
+  public Inventory inventory() {
+    return config.inventory();
+  }
+
+  /** Where graphs read from ({@code enabled()} false: no graphs). */
+  public InfluxSettings influx() {
+    return config.influx();
+  }
+
+  /** The same context posting to other outlets (the chat that runs it knows them). */
+  public BotContext withOutlets(ChatOutlets newOutlets) {
+    return new BotContext(clock, config, alerts, scheduler, lastResults, newOutlets);
   }
 
   /**

@@ -62,16 +62,23 @@ final class Execution {
         // Discord shows "the application did not respond" (or thinks forever) otherwise.
         tracking.send(ChatMessage.ephemeral("Done."));
       }
-      record(caller, action, params, Outcome.OK, okDetail, null, start);
+      record(caller, action, params, Outcome.OK, okDetail, null, start, tracking);
     } catch (CommandException e) {
       safely(tracking, ChatMessage.ephemeral(e.getMessage()));
-      record(caller, action, params, Outcome.FAILED, e.getMessage(), null, start);
+      record(caller, action, params, Outcome.FAILED, e.getMessage(), null, start, tracking);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       safely(
           tracking, ChatMessage.ephemeral("Ravenwatch is stopping: " + action + " was cut short."));
       record(
-          caller, action, params, Outcome.FAILED, "interrupted: Ravenwatch stopping", null, start);
+          caller,
+          action,
+          params,
+          Outcome.FAILED,
+          "interrupted: Ravenwatch stopping",
+          null,
+          start,
+          tracking);
     } catch (RuntimeException | LinkageError | AssertionError e) {
       bug(caller, action, params, tracking, start, e);
     }
@@ -98,7 +105,7 @@ final class Execution {
         reply,
         ChatMessage.ephemeral(
             "Something went wrong (error id " + id + "). The details are in Ravenwatch's log."));
-    record(caller, action, params, Outcome.FAILED, "bug", id, start);
+    record(caller, action, params, Outcome.FAILED, "bug", id, start, reply);
   }
 
   /** Sends, logging instead of throwing: the reply channel itself may be broken. */
@@ -119,6 +126,21 @@ final class Execution {
       String detail,
       String errorId,
       Instant start) {
+    record(caller, action, params, outcome, detail, errorId, start, null);
+  }
+
+  /** Audits an outcome with the state the handler reported through a tracking reply. */
+  private void record(
+      Caller caller,
+      String action,
+      Map<String, String> params,
+      Outcome outcome,
+      String detail,
+      String errorId,
+      Instant start,
+      Reply reply) {
+    String before = reply instanceof TrackingReply t ? t.before : null;
+    String after = reply instanceof TrackingReply t ? t.after : null;
     Instant now = clock.instant();
     audit.record(
         AuditEntry.of(
@@ -131,13 +153,16 @@ final class Execution {
                 outcome,
                 detail,
                 Duration.between(start, now))
-            .withErrorId(errorId));
+            .withErrorId(errorId)
+            .withState(before, after));
   }
 
   /** Remembers whether the handler answered. */
   private static final class TrackingReply implements Reply {
     private final Reply reply;
     private volatile boolean answered;
+    private volatile String before;
+    private volatile String after;
 
     TrackingReply(Reply reply) {
       this.reply = reply;
@@ -162,6 +187,12 @@ final class Execution {
     @Override
     public void defer(boolean ephemeral) {
       reply.defer(ephemeral);
+    }
+
+    @Override
+    public void recordState(String stateBefore, String stateAfter) {
+      before = stateBefore;
+      after = stateAfter;
     }
   }
 }

@@ -17,4 +17,11 @@ public interface Reply {
    * dispatcher for slow commands; commands need not call it.
    */
   void defer(boolean ephemeral);
+
+  /**
+   * Tells the audit trail the state of what the action touched, before and after it ran (e.g.
+   * {@code "web-1 running, restarts 3"} → {@code "web-1 running healthy, restarts 4"}). The
+   * dispatcher stores it with the entry; chats ignore it.
+   */
+  default void recordState(String before, String after) {}
 }

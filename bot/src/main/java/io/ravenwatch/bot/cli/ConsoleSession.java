@@ -4,6 +4,7 @@ import io.ravenwatch.bot.Ravenwatch;
 import io.ravenwatch.bot.Setup;
 import io.ravenwatch.bot.chat.BotContext;
 import io.ravenwatch.bot.chat.ChatCore;
+import io.ravenwatch.bot.chat.ChatOutlets;
 import io.ravenwatch.bot.chat.CommandRegistry;
 import io.ravenwatch.bot.chat.audit.AuditLog;
 import io.ravenwatch.bot.chat.audit.AuditSinks;
@@ -20,7 +21,7 @@ final class ConsoleSession {
   /** Reads commands from {@code in} until end of input or {@code quit}. */
   static void run(Setup setup, Ravenwatch app, Clock clock, InputStream in, PrintStream out) {
     var config = setup.config();
-    BotContext context = app.botContext();
+    BotContext context = app.botContext().withOutlets(ChatOutlets.printing(out));
     var sinks = new ArrayList<AuditLog.Sink>();
     app.store().ifPresent(store -> sinks.add(AuditSinks.store(store)));
     sinks.add(AuditSinks.channel(message -> out.println("[audit] " + message.content())));

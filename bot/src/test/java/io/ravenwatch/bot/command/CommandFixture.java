@@ -72,8 +72,7 @@ public final class CommandFixture implements AutoCloseable {
             r -> {},
             PollObserver.NONE,
             PollScheduler.Settings.defaults());
-    context =
-        new BotContext(clock, config.inventory(), engine, scheduler, config.influx(), lastResults);
+    context = new BotContext(clock, config, engine, scheduler, lastResults, null);
   }
 
   public Target target(String name) {

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -82,7 +83,8 @@ public final class AuditSinks {
             + outcome(e)
             + (e.duration().toMillis() == 0 ? "" : " in " + e.duration().toMillis() + " ms")
             + (e.detail().isEmpty() ? "" : ". " + e.detail())
-            + (e.errorId() == null ? "" : " (error id " + e.errorId() + ")");
+            + (e.errorId() == null ? "" : " (error id " + e.errorId() + ")")
+            + state(e);
     return text.replace("@", "@\u200b");
   }
 
@@ -92,7 +94,20 @@ public final class AuditSinks {
         + "→ "
         + outcome(e)
         + (e.detail().isEmpty() ? "" : ": " + e.detail())
-        + (e.errorId() == null ? "" : " (error id " + e.errorId() + ")");
+        + (e.errorId() == null ? "" : " (error id " + e.errorId() + ")")
+        + state(e);
+  }
+
+  /** {@code [before: …; after: …]} when the action reported its state, else empty. */
+  private static String state(AuditEntry e) {
+    if (e.before() == null && e.after() == null) {
+      return "";
+    }
+    return " [before: "
+        + Objects.requireNonNullElse(e.before(), "?")
+        + "; after: "
+        + Objects.requireNonNullElse(e.after(), "?")
+        + "]";
   }
 
   private static String outcome(AuditEntry e) {

@@ -135,7 +135,7 @@ final class AlertChannel implements AutoCloseable {
               r -> {},
               PollObserver.NONE,
               PollScheduler.Settings.defaults());
-      var context = new BotContext(clock, config.inventory(), engine, scheduler, config.influx());
+      var context = new BotContext(clock, config, engine, scheduler);
       var oncall = List.of(ONCALL);
       var discord =
           new DiscordConfig(

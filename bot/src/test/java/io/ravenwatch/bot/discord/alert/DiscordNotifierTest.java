@@ -136,8 +136,7 @@ class DiscordNotifierTest {
             r -> {},
             PollObserver.NONE,
             PollScheduler.Settings.defaults())) {
-      var context =
-          new BotContext(ch.clock, ch.config.inventory(), ch.engine, scheduler, ch.config.influx());
+      var context = new BotContext(ch.clock, ch.config, ch.engine, scheduler);
       var bob = new Caller("100000000000000401", "bob", Set.of());
 
       new SilenceCommand(context).onButton(bob, payload(fired, "Silence 4h"), new RecordingReply());
