@@ -58,7 +58,13 @@ public record DiscordConfig(
         consoleCapabilities == null ? List.of() : List.copyOf(consoleCapabilities);
   }
 
-  /** Channel ids; each may be absent. */
+  /**
+   * Channel ids; each may be absent.
+   *
+   * @param alerts where alert messages and their incident threads go (a receiver may name another)
+   * @param announcements where maintenance is announced
+   * @param audit where every chat action is recorded
+   */
   public record Channels(
       @OptionalKey String alerts, @OptionalKey String announcements, @OptionalKey String audit) {
     static final Channels NONE = new Channels(null, null, null);
@@ -67,6 +73,13 @@ public record DiscordConfig(
   /**
    * Role ids granted each {@link Capability}; one key per capability, so an unknown capability name
    * is an unknown key.
+   *
+   * @param view see status, alerts, graphs and silences; run probes
+   * @param ack acknowledge alerts
+   * @param silence add and remove silences
+   * @param maintenance announce and run maintenance windows
+   * @param restart restart containers and services
+   * @param failover fail a service over to its standby
    */
   public record Roles(
       @OptionalKey List<String> view,

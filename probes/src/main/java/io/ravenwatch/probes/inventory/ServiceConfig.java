@@ -14,6 +14,17 @@ import java.util.Map;
  * host unless it names another {@code parent}.
  *
  * @param host the host the service runs on, a name from {@code hosts:}
+ * @param address IP address or DNS name; absent: the host's
+ * @param region point tag {@code region}; absent: the host's
+ * @param group point tag {@code group}; names an entry of {@code groups:} when that section exists
+ * @param role point tag {@code role} (primary, standby…)
+ * @param tags free-form point tags
+ * @param parent what the service depends on; absent: its host
+ * @param snmp the name of an entry of {@code snmp_credentials:}
+ * @param interval overrides the group's and the defaults' interval for every probe of the service
+ * @param timeout likewise for the timeout
+ * @param retries likewise for the retries
+ * @param probes the probe entries: {@code {type: …, name: …, interval: …, <settings>}}
  */
 record ServiceConfig(
     @OptionalKey String host,

@@ -19,6 +19,15 @@ import java.util.Objects;
  * One entry of {@code snmp_credentials:}, as written; {@link #toCredentials} gives the resolved
  * {@link SnmpCredentials}. v1/v2c take a community; v3 takes a user, optionally authentication
  * (protocol + passphrase) and, with authentication, privacy (protocol + passphrase).
+ *
+ * @param version the SNMP version
+ * @param port the agent's UDP port
+ * @param community v1/v2c community string, as {@code ${ENV}}
+ * @param user v3 user name
+ * @param authProtocol v3 authentication protocol (SHA-2 preferred)
+ * @param authPassword v3 authentication passphrase (8 characters or more), as {@code ${ENV}}
+ * @param privProtocol v3 privacy protocol; needs authentication
+ * @param privPassword v3 privacy passphrase (8 characters or more), as {@code ${ENV}}
  */
 record SnmpCredentialsConfig(
     Version version,

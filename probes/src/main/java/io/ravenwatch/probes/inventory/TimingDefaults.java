@@ -10,6 +10,10 @@ import java.time.Duration;
  * The {@code defaults:} section: the timing of every probe unless its group, its target or the
  * probe itself says otherwise. Uptime Kuma and Telegraf poll every 60 s; 5 s is the usual SNMP and
  * TCP timeout.
+ *
+ * @param interval how often each probe runs
+ * @param timeout how long one attempt may take
+ * @param retries further attempts after a failed one, within the same run
  */
 record TimingDefaults(
     @Default("60s") Duration interval, @Default("5s") Duration timeout, @Default("2") int retries)

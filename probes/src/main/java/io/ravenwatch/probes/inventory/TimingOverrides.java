@@ -8,6 +8,10 @@ import java.time.Duration;
 /**
  * Timing set at one level (a group of {@code groups:}, or a probe); what is absent comes from the
  * level below: probe, then target, then group, then {@code defaults:}.
+ *
+ * @param interval how often each probe runs; absent: from the level below
+ * @param timeout how long one attempt may take; absent: from the level below
+ * @param retries further attempts after a failed one; absent: from the level below
  */
 record TimingOverrides(
     @OptionalKey Duration interval, @OptionalKey Duration timeout, @OptionalKey Integer retries)

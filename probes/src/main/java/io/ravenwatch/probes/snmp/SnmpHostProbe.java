@@ -34,7 +34,11 @@ import org.snmp4j.smi.Variable;
  */
 public final class SnmpHostProbe implements Probe {
 
-  /** Settings of the {@code snmp} probe type. */
+  /**
+   * Settings of the {@code snmp} probe type.
+   *
+   * @param interfaces whether to walk IF-MIB's interface table (counters, status) too
+   */
   public record Settings(@Default("true") boolean interfaces) {}
 
   public static final ProbeType<Settings> TYPE =
