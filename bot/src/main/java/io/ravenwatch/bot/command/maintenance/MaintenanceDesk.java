@@ -248,7 +248,7 @@ public final class MaintenanceDesk {
       boolean incident =
           a.activeSince() != null
               && (a.state().active() || a.state() == AlertState.RESOLVED)
-              && a.activeSince().isBefore(until)
+              && !a.activeSince().isAfter(until)
               && (a.resolvedAt() == null || !a.resolvedAt().isBefore(w.start()));
       if (incident && service.covers(w.scope(), a.labels())) {
         seen.add(
@@ -270,15 +270,17 @@ public final class MaintenanceDesk {
           Marks out = m;
           for (Seen s : seen) {
             Seen old = m.seen().get(s.fingerprint());
+            // The first sighting keeps its start and its summary (a resolved alert has no
+            // summary any more); the state (resolved or not) is the latest.
             Seen merged =
-                old == null || !old.since().isBefore(s.since())
+                old == null
                     ? s
                     : new Seen(
                         s.fingerprint(),
                         s.severity(),
                         s.target(),
-                        s.summary(),
-                        old.since(),
+                        old.summary(),
+                        old.since().isBefore(s.since()) ? old.since() : s.since(),
                         s.resolvedAt());
             out = out.withSeen(merged);
           }
