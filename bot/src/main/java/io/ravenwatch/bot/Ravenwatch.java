@@ -10,6 +10,7 @@ import io.ravenwatch.alerts.store.AlertStores;
 import io.ravenwatch.bot.chat.BotContext;
 import io.ravenwatch.bot.chat.ChatOutlets;
 import io.ravenwatch.bot.chat.LastResults;
+import io.ravenwatch.bot.command.maintenance.MaintenanceDesk;
 import io.ravenwatch.bot.command.silence.UntilResolved;
 import io.ravenwatch.bot.discord.alert.DiscordLink;
 import io.ravenwatch.probes.api.ProbeRegistry;
@@ -39,6 +40,9 @@ import org.slf4j.LoggerFactory;
 public final class Ravenwatch implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(Ravenwatch.class);
 
+  /** How often maintenance windows are checked for a start or an end to announce. */
+  private static final java.time.Duration MAINTENANCE_SWEEP = java.time.Duration.ofSeconds(15);
+
   private final ProbeResources resources;
   private final InfluxWriter writer;
   private final ResultBus bus;
@@ -49,6 +53,7 @@ public final class Ravenwatch implements AutoCloseable {
           Thread.ofPlatform().name("housekeeping").daemon().factory());
   private final RavenwatchConfig config;
   private DiscordLink discordLink = new DiscordLink(null);
+  private volatile ChatOutlets outlets = ChatOutlets.none();
   private final Clock clock;
   private AlertStore store;
   private AlertEngine engine;
@@ -105,6 +110,20 @@ public final class Ravenwatch implements AutoCloseable {
         // "Silence until resolved" silences end when their alert resolves.
         app.housekeeping.scheduleWithFixedDelay(
             () -> sweepQuietly(engine), 30, 30, TimeUnit.SECONDS);
+        // Scheduled maintenance windows open and close by time: announced once each.
+        var maintenance =
+            new MaintenanceDesk(
+                engine,
+                config.inventory(),
+                app.lastResults,
+                () -> app.outlets,
+                app.writer::write,
+                clock);
+        app.housekeeping.scheduleWithFixedDelay(
+            maintenance::sweep,
+            MAINTENANCE_SWEEP.toSeconds(),
+            MAINTENANCE_SWEEP.toSeconds(),
+            TimeUnit.SECONDS);
       }
       app.scheduler.start();
     } catch (RuntimeException e) {
@@ -125,7 +144,15 @@ public final class Ravenwatch implements AutoCloseable {
 
   /** What chat commands work with, on this running instance. */
   public BotContext botContext() {
-    return new BotContext(clock, config, engine, scheduler, lastResults, ChatOutlets.none());
+    return new BotContext(clock, config, engine, scheduler, lastResults, outlets, writer::write);
+  }
+
+  /**
+   * Where what happens by time (a scheduled maintenance window opening or closing) is announced:
+   * the chat that runs sets it once it knows its outlets; until then nothing is announced.
+   */
+  public void useOutlets(ChatOutlets chatOutlets) {
+    this.outlets = java.util.Objects.requireNonNull(chatOutlets);
   }
 
   /** The session Discord receivers post through; connected by the Discord chat. */

@@ -211,6 +211,14 @@ public final class AlertEngine implements ResultListener, AutoCloseable {
     return maintenance;
   }
 
+  /**
+   * The store the engine keeps its state in; the chat keeps its own small documents there (e.g.
+   * which maintenance windows were announced), and reads the router's open incidents.
+   */
+  public AlertStore store() {
+    return store;
+  }
+
   public AckService acks() {
     return acks;
   }

@@ -101,8 +101,11 @@ public final class MaintenanceService {
         .map(w -> "maintenance " + w.id() + (w.reason().isEmpty() ? "" : " (" + w.reason() + ")"));
   }
 
-  /** Whether the scope covers the alert's target or one of its ancestors. */
-  boolean covers(MaintenanceWindow.Scope scope, Labels labels) {
+  /**
+   * Whether the scope covers the alert's target or one of its ancestors, whatever the time (the
+   * chat uses it to say what a window covers and what alerted in it).
+   */
+  public boolean covers(MaintenanceWindow.Scope scope, Labels labels) {
     String source = Objects.requireNonNullElse(labels.get("source"), "");
     // The alert's own labels first: a target unknown to the inventory can still match.
     if (matches(scope, source, labels.get("group"), labels.get("region"))) {

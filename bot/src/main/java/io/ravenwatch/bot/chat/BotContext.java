@@ -1,13 +1,16 @@
 package io.ravenwatch.bot.chat;
 
 import io.ravenwatch.alerts.engine.AlertEngine;
+import io.ravenwatch.probes.api.Point;
 import io.ravenwatch.probes.influx.InfluxSettings;
 import io.ravenwatch.probes.inventory.Inventory;
 import io.ravenwatch.probes.inventory.RavenwatchConfig;
 import io.ravenwatch.probes.schedule.PollScheduler;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What commands work with: the configuration (inventory, InfluxDB, the sections of actions), the
@@ -20,6 +23,8 @@ import java.util.Optional;
  * @param scheduler runs a target's probes on demand ({@code runOnce})
  * @param lastResults the newest result of each probe (subscribed to the result bus by the app)
  * @param outlets announcements, incident threads, scheduled events
+ * @param points where points such as annotations go (the app's {@code InfluxWriter::write}); drops
+ *     them when null
  */
 public record BotContext(
     Clock clock,
@@ -27,7 +32,10 @@ public record BotContext(
     AlertEngine alerts,
     PollScheduler scheduler,
     LastResults lastResults,
-    ChatOutlets outlets) {
+    ChatOutlets outlets,
+    Consumer<Collection<Point>> points) {
+
+  private static final Consumer<Collection<Point>> DROP = p -> {};
 
   public BotContext {
     Objects.requireNonNull(clock);
@@ -35,6 +43,18 @@ public record BotContext(
     Objects.requireNonNull(scheduler);
     lastResults = Objects.requireNonNullElseGet(lastResults, LastResults::new);
     outlets = Objects.requireNonNullElseGet(outlets, ChatOutlets::none);
+    points = Objects.requireNonNullElse(points, DROP);
+  }
+
+  /** A context whose points are dropped. */
+  public BotContext(
+      Clock clock,
+      RavenwatchConfig config,
+      AlertEngine alerts,
+      PollScheduler scheduler,
+      LastResults lastResults,
+      ChatOutlets outlets) {
+    this(clock, config, alerts, scheduler, lastResults, outlets, DROP);
   }
 
   /** A context whose last results stay empty and whose outlets drop everything. */
@@ -55,7 +75,12 @@ public record BotContext(
 
   /** The same context posting to other outlets (the chat that runs it knows them). */
   public BotContext withOutlets(ChatOutlets newOutlets) {
-    return new BotContext(clock, config, alerts, scheduler, lastResults, newOutlets);
+    return new BotContext(clock, config, alerts, scheduler, lastResults, newOutlets, points);
+  }
+
+  /** The same context writing points (annotations) there, e.g. {@code InfluxWriter::write}. */
+  public BotContext withPoints(Consumer<Collection<Point>> newPoints) {
+    return new BotContext(clock, config, alerts, scheduler, lastResults, outlets, newPoints);
   }
 
   /**

@@ -41,7 +41,9 @@ public record OptionSpec(
     /** Silences that are active or pending. */
     SILENCE,
     /** Metrics a graph can show for the chosen target. */
-    METRIC
+    METRIC,
+    /** Maintenance windows that are open or scheduled. */
+    WINDOW
   }
 
   public OptionSpec {

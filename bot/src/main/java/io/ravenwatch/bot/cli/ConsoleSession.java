@@ -21,7 +21,10 @@ final class ConsoleSession {
   /** Reads commands from {@code in} until end of input or {@code quit}. */
   static void run(Setup setup, Ravenwatch app, Clock clock, InputStream in, PrintStream out) {
     var config = setup.config();
-    BotContext context = app.botContext().withOutlets(ChatOutlets.printing(out));
+    ChatOutlets outlets = ChatOutlets.printing(out);
+    // What happens by time (a scheduled maintenance window opening) is printed too.
+    app.useOutlets(outlets);
+    BotContext context = app.botContext().withOutlets(outlets);
     var sinks = new ArrayList<AuditLog.Sink>();
     app.store().ifPresent(store -> sinks.add(AuditSinks.store(store)));
     sinks.add(AuditSinks.channel(message -> out.println("[audit] " + message.content())));

@@ -7,6 +7,7 @@ import io.ravenwatch.bot.chat.audit.AuditLog;
 import io.ravenwatch.bot.chat.audit.AuditSinks;
 import io.ravenwatch.bot.discord.DiscordChat;
 import io.ravenwatch.bot.discord.DiscordEndpoints;
+import io.ravenwatch.bot.discord.DiscordOutlets;
 import java.time.Clock;
 import java.util.ArrayList;
 
@@ -28,7 +29,14 @@ final class DiscordSession {
     var sinks = new ArrayList<AuditLog.Sink>();
     app.store().ifPresent(store -> sinks.add(AuditSinks.store(store)));
     sinks.add(AuditSinks.influx(app.writer()::write));
+    // Posts through the session the Discord receivers use, once logged in (RunCommand connects it).
+    var outlets = new DiscordOutlets(setup.discord(), app.discordLink(), app.store().orElse(null));
+    app.useOutlets(outlets);
     return DiscordChat.start(
-        setup.discord(), CommandRegistry.standard(app.botContext()), sinks, clock, endpoints);
+        setup.discord(),
+        CommandRegistry.standard(app.botContext().withOutlets(outlets)),
+        sinks,
+        clock,
+        endpoints);
   }
 }

@@ -66,7 +66,16 @@ class DiscordChatCommandsTest {
     assertThat(fake.commands())
         .extracting(RegisteredCommand::name)
         .containsExactlyInAnyOrder(
-            "status", "alerts", "ack", "silence", "probe", "graph", "boom", "big", "sloth");
+            "status",
+            "alerts",
+            "ack",
+            "silence",
+            "probe",
+            "graph",
+            "maintenance",
+            "boom",
+            "big",
+            "sloth");
     assertThat(fake.commands()).allSatisfy(c -> assertThat(c.guildId()).isEqualTo(GUILD));
     RegisteredCommand silence = fake.command("silence").orElseThrow();
     assertThat(silence.subcommands()).containsExactly("add", "list", "remove");

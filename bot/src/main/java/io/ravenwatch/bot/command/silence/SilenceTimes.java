@@ -11,10 +11,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** When a silence ends: a duration ({@code 90m}, {@code 1h30m}, {@code 2d}) or an ISO time. */
-final class SilenceTimes {
+/**
+ * When a silence ends: a duration ({@code 90m}, {@code 1h30m}, {@code 2d}) or an ISO time. The
+ * duration and time parsing is shared with {@code /maintenance}.
+ */
+public final class SilenceTimes {
   /** The longest silence: anything longer is a rule change, not a silence. */
-  static final Duration MAX = Duration.ofDays(30);
+  public static final Duration MAX = Duration.ofDays(30);
 
   private static final Pattern DURATION = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?");
 
@@ -48,7 +51,8 @@ final class SilenceTimes {
     return end;
   }
 
-  static Duration duration(String text) throws CommandException {
+  /** A duration such as {@code 30m}, {@code 1h30m}, {@code 2d}. */
+  public static Duration duration(String text) throws CommandException {
     String t = text.strip().toLowerCase(Locale.ROOT).replace(" ", "");
     var m = DURATION.matcher(t);
     if (t.isEmpty() || !m.matches()) {
@@ -60,7 +64,7 @@ final class SilenceTimes {
             .plusHours(number(m.group(2)))
             .plusMinutes(number(m.group(3)));
     if (d.isZero()) {
-      throw new CommandException("A silence must last more than 0 minutes.");
+      throw new CommandException("A duration must be more than 0 minutes.");
     }
     return d;
   }
@@ -76,7 +80,7 @@ final class SilenceTimes {
   }
 
   /** An ISO time with an offset ({@code 2026-11-23T08:00Z}, {@code …+01:00}) or in UTC without. */
-  static Instant instant(String text) throws CommandException {
+  public static Instant instant(String text) throws CommandException {
     String t = text.strip();
     try {
       return OffsetDateTime.parse(t).toInstant();
