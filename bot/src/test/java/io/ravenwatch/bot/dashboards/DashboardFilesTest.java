@@ -125,6 +125,7 @@ class DashboardFilesTest {
     known.addAll(OWN_MEASUREMENTS);
     known.addAll(DashboardQueriesIT.PENDING_CONTAINER_MEASUREMENTS);
     var wrong = new ArrayList<String>();
+    var named = new HashSet<String>();
     for (Dashboard d : dashboards) {
       for (JsonNode p : d.panels()) {
         for (JsonNode t : p.path("targets")) {
@@ -141,6 +142,7 @@ class DashboardFilesTest {
           wrong.add(q.describe() + " names an unquoted measurement");
         }
         for (String m : Dashboards.measurements(q.text())) {
+          named.add(m);
           if (!known.contains(m)) {
             wrong.add(q.describe() + " names measurement " + m + ", which nothing writes");
           }
@@ -148,6 +150,9 @@ class DashboardFilesTest {
       }
     }
     assertThat(wrong).isEmpty();
+    assertThat(named)
+        .as("every measurement Ravenwatch writes is on a dashboard")
+        .containsAll(known);
   }
 
   @Test
