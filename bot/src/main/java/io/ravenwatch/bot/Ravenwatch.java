@@ -2,6 +2,7 @@ package io.ravenwatch.bot;
 
 import io.ravenwatch.alerts.api.Notifier;
 import io.ravenwatch.alerts.engine.AlertEngine;
+import io.ravenwatch.alerts.engine.AlertHistory;
 import io.ravenwatch.alerts.engine.AlertsConfig;
 import io.ravenwatch.alerts.notify.NotifierRegistry;
 import io.ravenwatch.alerts.notify.NotifierResources;
@@ -104,6 +105,7 @@ public final class Ravenwatch implements AutoCloseable {
                 app.store,
                 notifiers,
                 config.influx(),
+                new AlertHistory(app.writer::write),
                 clock);
         app.bus.subscribe(app.engine);
         AlertEngine engine = app.engine;

@@ -1,5 +1,6 @@
 package io.ravenwatch.alerts.engine;
 
+import io.ravenwatch.alerts.ack.Ack;
 import io.ravenwatch.alerts.ack.AckBook;
 import io.ravenwatch.alerts.ack.AckService;
 import io.ravenwatch.alerts.api.Notifier;
@@ -33,6 +34,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +56,9 @@ public final class AlertEngine implements ResultListener, AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(AlertEngine.class);
   private static final Duration TICK = Duration.ofSeconds(1);
 
+  /** How often the open alerts are counted into the history (Grafana's "open alerts"). */
+  static final Duration ACTIVE_EVERY = Duration.ofSeconds(10);
+
   private final AlertStore store;
   private final Clock clock;
   private final RuleEvaluator evaluator;
@@ -63,6 +69,7 @@ public final class AlertEngine implements ResultListener, AutoCloseable {
   private final SilenceService silences;
   private final MaintenanceService maintenance;
   private final AckService acks;
+  private final AlertHistory history;
   private final ScheduledExecutorService ticker;
   private QueryRuleRunner queryRules;
   private AlertReceiverServer receiver;
@@ -73,9 +80,11 @@ public final class AlertEngine implements ResultListener, AutoCloseable {
       Inventory inventory,
       AlertStore store,
       Map<String, Notifier> notifiers,
+      AlertHistory history,
       Clock clock) {
     this.store = store;
     this.clock = clock;
+    this.history = history;
     // Probe-only rules (host_down) ask for a target's tags with every result: made once here.
     var targetTags = new HashMap<String, Map<String, String>>();
     for (Target t : inventory.targets()) {
@@ -96,7 +105,8 @@ public final class AlertEngine implements ResultListener, AutoCloseable {
             inventory,
             Muting.of(silences::mutedBy, maintenance::mutedBy),
             ackBook);
-    this.acks = new AckService(ackBook, router, clock);
+    router.onEscalation(history::escalated);
+    this.acks = new AckService(ackBook, recordingAcks(router), clock);
     this.dispatcher =
         new OutboxDispatcher(store, notifiers, clock, OutboxDispatcher.Options.STANDARD);
     this.ticker =
@@ -117,11 +127,32 @@ public final class AlertEngine implements ResultListener, AutoCloseable {
       Map<String, Notifier> notifiers,
       InfluxSettings influx,
       Clock clock) {
-    var engine = new AlertEngine(config, rules, inventory, store, notifiers, clock);
+    return start(config, rules, inventory, store, notifiers, influx, AlertHistory.NONE, clock);
+  }
+
+  /**
+   * As {@link #start(AlertsConfig, RuleSet, Inventory, AlertStore, Map, InfluxSettings, Clock)},
+   * writing every transition, acknowledgement and escalation and, every {@link #ACTIVE_EVERY}, the
+   * open alerts to {@code history}.
+   */
+  public static AlertEngine start(
+      AlertsConfig config,
+      RuleSet rules,
+      Inventory inventory,
+      AlertStore store,
+      Map<String, Notifier> notifiers,
+      InfluxSettings influx,
+      AlertHistory history,
+      Clock clock) {
+    var engine = new AlertEngine(config, rules, inventory, store, notifiers, history, clock);
     int restored = engine.tracker.restore(store.loadDocuments(AlertTracker.DOCUMENT_KIND));
     engine.dispatcher.start();
     engine.ticker.scheduleWithFixedDelay(
         engine::tickGuarded, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+    if (history != AlertHistory.NONE) {
+      engine.ticker.scheduleWithFixedDelay(
+          engine::writeActive, TICK.toMillis(), ACTIVE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
     if (influx.enabled() && !rules.enabledQueryRules().isEmpty()) {
       engine.queryRules =
           new QueryRuleRunner(
@@ -174,6 +205,7 @@ public final class AlertEngine implements ResultListener, AutoCloseable {
           changes.events().forEach(event -> router.onEvent(event, tx));
           return null;
         });
+    history.transitions(changes.events());
     return true;
   }
 
@@ -196,6 +228,35 @@ public final class AlertEngine implements ResultListener, AutoCloseable {
       // A scheduled task that throws is never run again: log and keep ticking.
       logger.error("Alert engine tick failed; retrying in {}", TICK, e);
     }
+  }
+
+  /** Writes the open alerts to the history now (also run every {@link #ACTIVE_EVERY}). */
+  public void writeActive() {
+    try {
+      history.active(clock.instant(), tracker.snapshot());
+    } catch (RuntimeException e) {
+      logger.warn("Could not count the open alerts: {}", e.toString());
+    }
+  }
+
+  /** The router as the ack directory, with each ack also written to the history. */
+  private AckService.Directory recordingAcks(NotificationRouter directory) {
+    return new AckService.Directory() {
+      @Override
+      public List<AckService.Candidate> resolve(String fingerprintOrGroup) {
+        return directory.resolve(fingerprintOrGroup);
+      }
+
+      @Override
+      public void acknowledged(List<Ack> made) {
+        directory.acknowledged(made);
+        history.acknowledged(
+            made,
+            tracker.snapshot().stream()
+                .collect(
+                    Collectors.toMap(AlertRecord::fingerprint, Function.identity(), (a, b) -> a)));
+      }
+    };
   }
 
   /** Runs the timers once now (tests drive a fake clock with this). */

@@ -5,6 +5,7 @@ import io.ravenwatch.alerts.ack.AckBook;
 import io.ravenwatch.alerts.ack.AckService;
 import io.ravenwatch.alerts.api.AlertEvent;
 import io.ravenwatch.alerts.api.AlertState;
+import io.ravenwatch.alerts.api.AlertSummary;
 import io.ravenwatch.alerts.api.Labels;
 import io.ravenwatch.alerts.api.Notification.Kind;
 import io.ravenwatch.alerts.api.Severity;
@@ -87,6 +88,14 @@ public final class NotificationRouter implements AckService.Directory {
   private final Announcer announcer;
   private final RouterCodec codec = new RouterCodec();
   private final Map<String, Group> groups = new LinkedHashMap<>();
+  private final List<AlertSummary> escalatedInTick = new ArrayList<>();
+  private volatile EscalationListener escalationListener = (alerts, at) -> {};
+
+  /** Told about the alerts a tick escalated, once that tick's transaction has committed. */
+  @FunctionalInterface
+  public interface EscalationListener {
+    void escalated(List<AlertSummary> alerts, Instant at);
+  }
 
   /** Targets whose down alert resolved, by when: their dependents wait out the grace period. */
   private final Map<String, Instant> recoveries = new LinkedHashMap<>();
@@ -152,8 +161,14 @@ public final class NotificationRouter implements AckService.Directory {
                 }));
   }
 
+  /** Sets who hears about escalations (the engine's alert history); one listener. */
+  public void onEscalation(EscalationListener listener) {
+    this.escalationListener = listener;
+  }
+
   /** Runs the timers due at {@code now}: group flushes, mutes that ended, repeats, escalations. */
   public synchronized void tick(Instant now) {
+    escalatedInTick.clear();
     guarded(
         () ->
             store.inTransaction(
@@ -167,6 +182,10 @@ public final class NotificationRouter implements AckService.Directory {
                   }
                   return null;
                 }));
+    if (!escalatedInTick.isEmpty()) {
+      // Only after the commit: a rolled-back escalation is retried by the next tick.
+      escalationListener.escalated(List.copyOf(escalatedInTick), now);
+    }
   }
 
   private void apply(AlertEvent e, Transaction tx) {
@@ -331,6 +350,7 @@ public final class NotificationRouter implements AckService.Directory {
           view,
           now);
       escalate.forEach(a -> g.put(a.escalatedNow()));
+      escalate.forEach(a -> escalatedInTick.add(a.summary(null)));
       changed = true;
     }
     return changed;

@@ -177,6 +177,11 @@ public final class IpmiSensorProbe implements Probe {
         .tag("entity_id", r.entityId())
         .field("value", r.value())
         .field("status", r.status().code() == Code.OK ? 1L : 0L)
+        // The profile's fixed limits (null ones are skipped), named like the status_desc they set.
+        .field("upper_critical", r.thresholds() == null ? null : r.thresholds().criticalAbove())
+        .field("upper_warning", r.thresholds() == null ? null : r.thresholds().warningAbove())
+        .field("lower_warning", r.thresholds() == null ? null : r.thresholds().warningBelow())
+        .field("lower_critical", r.thresholds() == null ? null : r.thresholds().criticalBelow())
         .build();
   }
 

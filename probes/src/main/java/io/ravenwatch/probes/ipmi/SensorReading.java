@@ -11,9 +11,16 @@ import java.util.Locale;
  * @param value the scaled reading, or {@code null} when the agent gave none
  * @param status the normalised status with the vendor's word
  * @param entityId the {@code entity_id} tag
+ * @param thresholds the profile's fixed limits for this sensor, or {@code null}; written as fields
+ *     so dashboards can draw them beside the reading
  */
 public record SensorReading(
-    String name, String unit, Double value, Status status, String entityId) {
+    String name,
+    String unit,
+    Double value,
+    Status status,
+    String entityId,
+    IpmiProfile.Thresholds thresholds) {
 
   /** Telegraf's ipmi_sensor name transform. */
   public static String normaliseName(String raw) {

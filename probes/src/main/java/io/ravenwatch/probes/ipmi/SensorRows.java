@@ -73,7 +73,8 @@ final class SensorRows {
               unit(t.unit(), r),
               value,
               status,
-              entity == null ? row.index().toDottedString() : entity));
+              entity == null ? row.index().toDottedString() : entity,
+              t.thresholds()));
     }
     return readings;
   }

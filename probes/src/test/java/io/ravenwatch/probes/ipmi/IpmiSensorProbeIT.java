@@ -133,6 +133,20 @@ class IpmiSensorProbeIT {
   }
 
   @Test
+  void writesTheProfilesFixedThresholdsBesideTheReading() throws InterruptedException {
+    ProbeResult result = run("lm-sensors", "lm-sensors", sim.port(), Duration.ofSeconds(2));
+
+    Point core =
+        result.points().stream().filter(p -> "core_0".equals(p.tag("name"))).findFirst().get();
+    assertThat(core.field("upper_warning")).isEqualTo(80.0);
+    assertThat(core.field("upper_critical")).isEqualTo(95.0);
+    assertThat(core.fields()).doesNotContainKeys("lower_warning", "lower_critical");
+    Point fan =
+        result.points().stream().filter(p -> "fan1".equals(p.tag("name"))).findFirst().get();
+    assertThat(fan.fields()).containsOnlyKeys("value", "status");
+  }
+
+  @Test
   void reportsTheMissingTablesWhenTheAgentLacksTheProfile() throws InterruptedException {
     // the lm-sensors recording has none of iDRAC's tables
     ProbeResult result = run("dell-idrac", "lm-sensors", sim.port(), Duration.ofSeconds(2));
