@@ -274,7 +274,7 @@ public final class AlertEngine implements ResultListener, AutoCloseable {
 
   /**
    * The store the engine keeps its state in; the chat keeps its own small documents there (e.g.
-   * which maintenance windows were announced), and reads the router's open incidents.
+   * which maintenance windows were announced) and reads receivers' message ids from the outbox.
    */
   public AlertStore store() {
     return store;
@@ -282,6 +282,13 @@ public final class AlertEngine implements ResultListener, AutoCloseable {
 
   public AckService acks() {
     return acks;
+  }
+
+  /**
+   * The incidents open now, with the targets they concern and the notification that opened them.
+   */
+  public List<NotificationRouter.OpenIncident> openIncidents() {
+    return router.openIncidents();
   }
 
   /** Every alert the lifecycle knows, for status views. */

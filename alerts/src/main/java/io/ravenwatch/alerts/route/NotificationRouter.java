@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -354,6 +355,40 @@ public final class NotificationRouter implements AckService.Directory {
       changed = true;
     }
     return changed;
+  }
+
+  /**
+   * An incident that is open now: a group whose FIRING went out and whose RESOLVED has not.
+   *
+   * @param groupKey the group's key
+   * @param sources the {@code source} labels (targets) of the group's alerts
+   * @param openedBy per receiver, the outbox id of the FIRING notification that opened it (the
+   *     receiver's message for it is that outbox entry's message id)
+   */
+  public record OpenIncident(String groupKey, Set<String> sources, Map<String, Long> openedBy) {
+    public OpenIncident {
+      sources = Set.copyOf(sources);
+      openedBy = Map.copyOf(openedBy);
+    }
+  }
+
+  /** The open incidents, for actions that post next to them (an incident thread). */
+  public synchronized List<OpenIncident> openIncidents() {
+    var out = new ArrayList<OpenIncident>();
+    for (Group g : groups.values()) {
+      if (!g.incidentOpen) {
+        continue;
+      }
+      var sources = new java.util.TreeSet<String>();
+      for (TrackedAlert a : g.alerts.values()) {
+        String source = a.labels().get("source");
+        if (source != null) {
+          sources.add(source);
+        }
+      }
+      out.add(new OpenIncident(g.key, sources, g.replyTo));
+    }
+    return out;
   }
 
   @Override

@@ -76,6 +76,17 @@ class GroupingTest {
     two.advance(Duration.ofSeconds(5));
     List<Notification> firing = two.sent(Kind.FIRING);
     assertThat(firing).extracting(Notification::receiver).containsExactly("console", "discord");
+    assertThat(two.router.openIncidents())
+        .singleElement()
+        .satisfies(
+            incident -> {
+              assertThat(incident.sources()).containsExactlyInAnyOrder("a", "b");
+              assertThat(incident.openedBy())
+                  .containsEntry("console", firing.get(0).id())
+                  .containsEntry("discord", firing.get(1).id());
+            });
+    two.restart();
+    assertThat(two.router.openIncidents()).as("restored after a restart").hasSize(1);
 
     two.advance(Duration.ofMinutes(2));
     two.resolve(labels("disk_full", "a"));
@@ -88,6 +99,7 @@ class GroupingTest {
     assertThat(resolved.get(1).replyTo()).isEqualTo(firing.get(1).id());
     assertThat(resolved.get(0).alerts()).allMatch(a -> a.state() == AlertState.RESOLVED);
     assertThat(two.sent(Kind.UPDATE)).isEmpty();
+    assertThat(two.router.openIncidents()).isEmpty();
   }
 
   @Test

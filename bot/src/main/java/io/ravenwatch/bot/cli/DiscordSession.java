@@ -30,7 +30,7 @@ final class DiscordSession {
     app.store().ifPresent(store -> sinks.add(AuditSinks.store(store)));
     sinks.add(AuditSinks.influx(app.writer()::write));
     // Posts through the session the Discord receivers use, once logged in (RunCommand connects it).
-    var outlets = new DiscordOutlets(setup.discord(), app.discordLink(), app.store().orElse(null));
+    var outlets = new DiscordOutlets(setup.discord(), app.discordLink(), app.alerts().orElse(null));
     app.useOutlets(outlets);
     return DiscordChat.start(
         setup.discord(),

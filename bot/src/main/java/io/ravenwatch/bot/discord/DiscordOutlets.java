@@ -1,9 +1,8 @@
 package io.ravenwatch.bot.discord;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.ravenwatch.alerts.api.DeliveryResult;
-import io.ravenwatch.alerts.store.AlertStore;
-import io.ravenwatch.alerts.store.Json;
+import io.ravenwatch.alerts.engine.AlertEngine;
+import io.ravenwatch.alerts.route.NotificationRouter;
 import io.ravenwatch.alerts.store.OutboxEntry;
 import io.ravenwatch.bot.chat.ChatMessage;
 import io.ravenwatch.bot.chat.ChatOutlets;
@@ -17,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import net.dv8tion.jda.api.JDA;
@@ -31,34 +29,30 @@ import org.slf4j.LoggerFactory;
  * discord.channels.announcements}), guild scheduled events (external, with the scope as location),
  * and the timeline thread of each open incident about a target.
  *
- * <p>Open incidents are found in the alert store: the router keeps each alert group as a {@code
- * group} document ({@code incidentOpen}, its alerts with their labels, and per receiver the outbox
- * id of the incident's FIRING notification in {@code replyTo}); the outbox entry of that
- * notification holds the Discord message id the notifier returned (an {@code IncidentRef}: channel,
- * message, thread). This works after a restart, as the alert channel itself does. It posts through
- * the {@link DiscordLink} the alert notifier uses, so it works once the bot has logged in; before
- * that (and on any failure) it logs and reports nothing posted — an action is never failed by its
- * announcement.
+ * <p>Open incidents come from the alert engine ({@code openIncidents()}: the targets each concerns
+ * and, per receiver, the outbox id of the FIRING notification that opened it); that outbox entry
+ * holds the Discord message id the notifier returned (an {@code IncidentRef}: channel, message,
+ * thread). The engine restores both after a restart, as the alert channel itself does. It posts
+ * through the {@link DiscordLink} the alert notifier uses, so it works once the bot has logged in;
+ * before that (and on any failure) it logs and reports nothing posted — an action is never failed
+ * by its announcement.
  */
 public final class DiscordOutlets implements ChatOutlets {
   private static final Logger logger = LoggerFactory.getLogger(DiscordOutlets.class);
 
-  /** The router's document kind for alert groups (see the alert engine's router). */
-  static final String GROUP_KIND = "group";
-
   private final DiscordConfig config;
   private final DiscordLink link;
-  private final AlertStore store;
+  private final AlertEngine engine;
   private final DiscordNotifier threads;
 
   /**
-   * @param store the alert store holding the router's groups and the outbox; null when alerting is
+   * @param engine the alert engine with its open incidents and outbox; null when alerting is
    *     disabled (then there are no incidents)
    */
-  public DiscordOutlets(DiscordConfig config, DiscordLink link, AlertStore store) {
+  public DiscordOutlets(DiscordConfig config, DiscordLink link, AlertEngine engine) {
     this.config = config;
     this.link = link;
-    this.store = store;
+    this.engine = engine;
     // Posts into incident threads exactly as the alert receiver does (same thread lookup).
     this.threads =
         new DiscordNotifier(
@@ -129,7 +123,7 @@ public final class DiscordOutlets implements ChatOutlets {
 
   @Override
   public int toIncidents(String target, String text) {
-    if (store == null || link.jda().isEmpty()) {
+    if (engine == null || link.jda().isEmpty()) {
       return 0;
     }
     int posted = 0;
@@ -147,41 +141,23 @@ public final class DiscordOutlets implements ChatOutlets {
   /** The Discord message ids (incident references) of the open incidents about {@code target}. */
   List<String> incidentsOf(String target) {
     Set<String> refs = new LinkedHashSet<>();
-    Map<String, String> groups;
     try {
-      groups = store.loadDocuments(GROUP_KIND);
+      for (NotificationRouter.OpenIncident incident : engine.openIncidents()) {
+        Long outboxId = incident.openedBy().get(config.alertReceiverName());
+        if (outboxId == null || !incident.sources().contains(target)) {
+          continue;
+        }
+        engine
+            .store()
+            .entry(outboxId)
+            .map(OutboxEntry::messageId)
+            .filter(id -> id != null && !id.isBlank())
+            .ifPresent(refs::add);
+      }
     } catch (RuntimeException e) {
       logger.warn("Could not read the open incidents: {}", e.toString());
       return List.of();
     }
-    for (String json : groups.values()) {
-      try {
-        JsonNode g = Json.mapper().readTree(json);
-        JsonNode outboxId = g.path("replyTo").path(config.alertReceiverName());
-        if (!g.path("incidentOpen").asBoolean(false) || !outboxId.canConvertToLong()) {
-          continue;
-        }
-        if (!concerns(g.path("alerts"), target)) {
-          continue;
-        }
-        store
-            .entry(outboxId.asLong())
-            .map(OutboxEntry::messageId)
-            .filter(id -> !id.isBlank())
-            .ifPresent(refs::add);
-      } catch (Exception e) {
-        logger.warn("Skipping an unreadable alert group: {}", e.toString());
-      }
-    }
     return new ArrayList<>(refs);
-  }
-
-  private static boolean concerns(JsonNode alerts, String target) {
-    for (JsonNode a : alerts) {
-      if (target.equals(a.path("labels").path("source").asText(null))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

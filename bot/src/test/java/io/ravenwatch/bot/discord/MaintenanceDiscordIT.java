@@ -124,7 +124,7 @@ class MaintenanceDiscordIT {
             r -> {},
             PollObserver.NONE,
             PollScheduler.Settings.defaults());
-    outlets = new DiscordOutlets(discord, link, store);
+    outlets = new DiscordOutlets(discord, link, engine);
     var context = new BotContext(clock, config, engine, scheduler).withOutlets(outlets);
     chat =
         DiscordChat.start(
