@@ -99,7 +99,10 @@ public final class RedisServer implements AutoCloseable {
                 "--appendonly",
                 "no",
                 "--daemonize",
-                "no"));
+                "no",
+                // A replica's first sync would otherwise wait 5 s for more replicas to join.
+                "--repl-diskless-sync-delay",
+                "0"));
     if (password != null) {
       cmd.addAll(List.of("--requirepass", password, "--masterauth", password));
     }
