@@ -66,7 +66,16 @@ class DiscordChatCommandsTest {
     assertThat(fake.commands())
         .extracting(RegisteredCommand::name)
         .containsExactlyInAnyOrder(
-            "status", "alerts", "ack", "silence", "probe", "graph", "boom", "big", "sloth");
+            "status",
+            "alerts",
+            "ack",
+            "silence",
+            "probe",
+            "graph",
+            "failover",
+            "boom",
+            "big",
+            "sloth");
     assertThat(fake.commands()).allSatisfy(c -> assertThat(c.guildId()).isEqualTo(GUILD));
     RegisteredCommand silence = fake.command("silence").orElseThrow();
     assertThat(silence.subcommands()).containsExactly("add", "list", "remove");
@@ -79,6 +88,9 @@ class DiscordChatCommandsTest {
     assertThat(alert.type()).isEqualTo(3);
     assertThat(alert.required()).isTrue();
     assertThat(alert.autocomplete()).isTrue();
+    var dryRun = fake.command("failover").orElseThrow().option("dry_run").orElseThrow();
+    assertThat(dryRun.type()).isEqualTo(5); // BOOLEAN
+    assertThat(dryRun.required()).isFalse();
     var range = fake.command("graph").orElseThrow().option("range").orElseThrow();
     assertThat(range.choices()).isNotEmpty();
     assertThat(range.autocomplete()).isFalse();
