@@ -16,6 +16,7 @@ import io.ravenwatch.probes.api.ProbeResult;
 import io.ravenwatch.probes.api.Target;
 import io.ravenwatch.probes.inventory.ConfigLoader;
 import io.ravenwatch.probes.inventory.RavenwatchConfig;
+import io.ravenwatch.testkit.MutableClock;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -101,7 +102,7 @@ public final class AlertBench {
   }
 
   private static void throughput(Options o, List<String[]> rows) throws Exception {
-    var clock = new SimClock(SIM_START);
+    var clock = new MutableClock(SIM_START);
     RavenwatchConfig config = config("host", o.targets, o.groups, "{receivers: [bench]}");
     AlertsConfig alerts = config.section(AlertsSection.SECTION);
     RuleSet rules = rules(o, null);

@@ -8,12 +8,22 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** A webhook receiver on loopback that records every JSON payload posted to it. */
+/**
+ * A webhook receiver on loopback that records every JSON payload posted to it, honouring the {@code
+ * Idempotency-Key} header as the webhook contract asks receivers to: a key seen before is
+ * acknowledged again (same answer) but not recorded twice. Ravenwatch delivers at least once across
+ * a crash between the receiver's answer and the outbox's commit; the key makes that exactly once.
+ */
 final class WebhookSink implements AutoCloseable {
   private final HttpServer server;
   private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+  private final Set<String> keys = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger redeliveries = new AtomicInteger();
   private final ObjectMapper mapper = new ObjectMapper();
 
   WebhookSink() {
@@ -26,7 +36,12 @@ final class WebhookSink implements AutoCloseable {
         "/hook",
         exchange -> {
           JsonNode body = mapper.readTree(exchange.getRequestBody());
-          received.add(body);
+          String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+          if (key == null || keys.add(key)) {
+            received.add(body);
+          } else {
+            redeliveries.incrementAndGet();
+          }
           byte[] answer = ("{\"id\":\"m-" + body.get("id").asLong() + "\"}").getBytes();
           exchange.getResponseHeaders().add("Content-Type", "application/json");
           exchange.sendResponseHeaders(200, answer.length);
@@ -42,6 +57,11 @@ final class WebhookSink implements AutoCloseable {
 
   List<JsonNode> received() {
     return List.copyOf(received);
+  }
+
+  /** Posts whose idempotency key had been seen before (acknowledged, not recorded). */
+  int redeliveries() {
+    return redeliveries.get();
   }
 
   List<String> kinds() {

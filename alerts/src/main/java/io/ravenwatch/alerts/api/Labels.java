@@ -1,9 +1,13 @@
 package io.ravenwatch.alerts.api;
 
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -18,9 +22,9 @@ public record Labels(SortedMap<String, String> map) {
 
   public Labels {
     // A builder's map is reachable from nowhere else: it needs no defensive copy.
-    map =
-        Collections.unmodifiableSortedMap(
-            map instanceof BuilderMap ? map : new TreeMap<String, String>(map));
+    if (!(map instanceof Frozen)) {
+      map = new Frozen(map instanceof BuilderMap b ? b : new TreeMap<String, String>(map));
+    }
   }
 
   /** Labels put together one by one, without the copy the constructor makes. */
@@ -47,6 +51,81 @@ public record Labels(SortedMap<String, String> map) {
       var m = map;
       map = null;
       return new Labels(m);
+    }
+  }
+
+  /**
+   * The unmodifiable map of a {@code Labels}, which remembers its fingerprint: the evaluator keeps
+   * the labels of a series, and the lifecycle asks their fingerprint for every observation.
+   */
+  private static final class Frozen extends AbstractMap<String, String>
+      implements SortedMap<String, String> {
+    private final SortedMap<String, String> view;
+    // Racy single check: a String is safely published, and every thread computes the same one.
+    private String fingerprint;
+
+    Frozen(TreeMap<String, String> tree) {
+      this.view = Collections.unmodifiableSortedMap(tree);
+    }
+
+    @Override
+    public Comparator<? super String> comparator() {
+      return view.comparator();
+    }
+
+    @Override
+    public SortedMap<String, String> subMap(String fromKey, String toKey) {
+      return view.subMap(fromKey, toKey);
+    }
+
+    @Override
+    public SortedMap<String, String> headMap(String toKey) {
+      return view.headMap(toKey);
+    }
+
+    @Override
+    public SortedMap<String, String> tailMap(String fromKey) {
+      return view.tailMap(fromKey);
+    }
+
+    @Override
+    public String firstKey() {
+      return view.firstKey();
+    }
+
+    @Override
+    public String lastKey() {
+      return view.lastKey();
+    }
+
+    @Override
+    public Set<String> keySet() {
+      return view.keySet();
+    }
+
+    @Override
+    public Collection<String> values() {
+      return view.values();
+    }
+
+    @Override
+    public Set<Map.Entry<String, String>> entrySet() {
+      return view.entrySet();
+    }
+
+    @Override
+    public String get(Object key) {
+      return view.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return view.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return view.size();
     }
   }
 
@@ -96,7 +175,17 @@ public record Labels(SortedMap<String, String> map) {
    * across restarts and machines, so it can be stored and used as an id.
    */
   public String fingerprint() {
-    // Computed for every observation: hashed char by char (no byte arrays, no Formatter).
+    Frozen frozen = (Frozen) map;
+    String f = frozen.fingerprint;
+    if (f == null) {
+      f = computeFingerprint();
+      frozen.fingerprint = f;
+    }
+    return f;
+  }
+
+  private String computeFingerprint() {
+    // Hashed char by char (no byte arrays, no Formatter).
     long h = 0xcbf29ce484222325L;
     for (Map.Entry<String, String> e : map.entrySet()) {
       h = fnv(h, e.getKey());

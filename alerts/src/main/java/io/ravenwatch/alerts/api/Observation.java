@@ -17,7 +17,8 @@ import java.util.Objects;
  *     target's and the series' tags
  * @param active whether the condition is true now
  * @param value the value the condition looked at, for templates and notifications; may be null
- * @param annotations rendered summary, description, runbook
+ * @param annotations rendered summary, description, runbook; a {@link LazyAnnotations} is kept as
+ *     it is, so they are rendered only if someone reads them
  * @param at when the observed data was produced
  */
 public record Observation(
@@ -38,7 +39,7 @@ public record Observation(
     Objects.requireNonNull(keepFiringFor);
     Objects.requireNonNull(labels);
     Objects.requireNonNull(at);
-    annotations = Map.copyOf(annotations);
+    annotations = annotations instanceof LazyAnnotations ? annotations : Map.copyOf(annotations);
   }
 
   public String fingerprint() {

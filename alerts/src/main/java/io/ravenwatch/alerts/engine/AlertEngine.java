@@ -16,6 +16,7 @@ import io.ravenwatch.alerts.route.Muting;
 import io.ravenwatch.alerts.route.NotificationRouter;
 import io.ravenwatch.alerts.rule.RuleEvaluator;
 import io.ravenwatch.alerts.rule.RuleSet;
+import io.ravenwatch.alerts.rule.TrackedAlerts;
 import io.ravenwatch.alerts.silence.SilenceService;
 import io.ravenwatch.alerts.store.AlertStore;
 import io.ravenwatch.probes.api.ProbeResult;
@@ -56,6 +57,7 @@ public final class AlertEngine implements ResultListener, AutoCloseable {
   private final Clock clock;
   private final RuleEvaluator evaluator;
   private final AlertTracker tracker;
+  private final TrackedAlerts trackedAlerts;
   private final NotificationRouter router;
   private final OutboxDispatcher dispatcher;
   private final SilenceService silences;
@@ -81,6 +83,8 @@ public final class AlertEngine implements ResultListener, AutoCloseable {
     }
     this.evaluator = RuleEvaluator.of(rules, name -> targetTags.getOrDefault(name, Map.of()));
     this.tracker = new AlertTracker(config.lifecycle(), clock);
+    // Inactive results of alerts the lifecycle does not know change nothing: not even made.
+    this.trackedAlerts = TrackedAlerts.of(tracker::tracksRule, tracker::tracks);
     this.silences = new SilenceService(store, clock);
     this.maintenance = new MaintenanceService(store, clock, inventory);
     var ackBook = new AckBook(store);
@@ -139,7 +143,7 @@ public final class AlertEngine implements ResultListener, AutoCloseable {
   /** Evaluates a probe result against the rules; called on the probe's thread. */
   @Override
   public void onResult(ProbeResult result) {
-    evaluator.evaluate(result, this::observe);
+    evaluator.evaluate(result, trackedAlerts, this::observe);
   }
 
   /**

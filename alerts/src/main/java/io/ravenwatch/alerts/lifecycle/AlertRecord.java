@@ -2,6 +2,7 @@ package io.ravenwatch.alerts.lifecycle;
 
 import io.ravenwatch.alerts.api.AlertState;
 import io.ravenwatch.alerts.api.Labels;
+import io.ravenwatch.alerts.api.LazyAnnotations;
 import io.ravenwatch.alerts.api.Severity;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,9 @@ import java.util.Objects;
 
 /**
  * What the lifecycle knows about one alert: its state, its timers and its recent history.
- * Immutable: every observation makes a new one, so a failed transaction can put the old one back.
+ * Immutable: every change makes a new one, so a failed transaction can put the old one back (a
+ * steady observation, which changes only the last-seen time, value and annotations, is kept aside
+ * by the tracker until the record is next needed).
  *
  * @param fingerprint the alert's identity ({@code labels.fingerprint()})
  * @param rule the rule's name
@@ -28,7 +31,8 @@ import java.util.Objects;
  * @param maxGap the largest gap seen between two observations (zero until there were two)
  * @param history the last evaluation results, for flap detection
  * @param value the last value the condition looked at, or null
- * @param annotations the last rendered annotations
+ * @param annotations the last annotations (a {@link LazyAnnotations} is kept as it is: a steady
+ *     alert's are only rendered when it is stored, shown or makes an event)
  */
 public record AlertRecord(
     String fingerprint,
@@ -59,7 +63,7 @@ public record AlertRecord(
     Objects.requireNonNull(lastSeen);
     Objects.requireNonNull(maxGap);
     Objects.requireNonNull(history);
-    annotations = Map.copyOf(annotations);
+    annotations = annotations instanceof LazyAnnotations ? annotations : Map.copyOf(annotations);
   }
 
   /**

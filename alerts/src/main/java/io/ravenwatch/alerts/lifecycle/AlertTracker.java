@@ -1,6 +1,7 @@
 package io.ravenwatch.alerts.lifecycle;
 
 import io.ravenwatch.alerts.api.AlertEvent;
+import io.ravenwatch.alerts.api.AlertState;
 import io.ravenwatch.alerts.api.Observation;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -63,6 +65,8 @@ public final class AlertTracker {
   private static final Logger logger = LoggerFactory.getLogger(AlertTracker.class);
 
   private final ConcurrentHashMap<String, Slot> alerts = new ConcurrentHashMap<>();
+  // By rule: how many of its alerts are worth an inactive observation (see counts()).
+  private final ConcurrentHashMap<String, AtomicInteger> tracked = new ConcurrentHashMap<>();
   private final Transitions transitions;
   private final LifecycleSettings settings;
   private final Clock clock;
@@ -76,8 +80,23 @@ public final class AlertTracker {
   /** One alert's place in the map; its lock orders everything that happens to the alert. */
   private static final class Slot {
     final ReentrantLock lock = new ReentrantLock();
-    AlertRecord record; // null only while a new slot is being filled
+    AlertRecord record; // null only while a new slot is being filled; see record()
     boolean removed; // forgotten: whoever still holds it looks the alert up again
+    // Steady observations (Transitions.steady) since the record was made change only these: kept
+    // here rather than in a new record per observation, and folded in when the record is needed.
+    boolean steady;
+    Instant lastSeen;
+    Double value;
+    Map<String, String> annotations;
+
+    /** The alert's current record. */
+    AlertRecord record() {
+      if (steady) {
+        record = Transitions.seen(record, lastSeen, value, annotations);
+        steady = false;
+      }
+      return record;
+    }
   }
 
   /**
@@ -103,13 +122,20 @@ public final class AlertTracker {
         if (slot.removed) {
           continue; // forgotten by a tick meanwhile: start over with a fresh slot
         }
-        AlertRecord before = slot.record;
+        if (slot.record != null
+            && transitions.steady(
+                slot.record, slot.steady ? slot.lastSeen : slot.record.lastSeen(), o)) {
+          return steady(slot, o, then);
+        }
+        AlertRecord before = slot.record();
         Transitions.Step step = transitions.observe(before, fingerprint, o);
         slot.record = step.next();
+        recount(before, step.next());
         try {
           return then.apply(changesOf(fingerprint, step));
         } catch (RuntimeException | Error e) {
           slot.record = before;
+          recount(step.next(), before);
           if (before == null) {
             forget(fingerprint, slot);
           }
@@ -118,6 +144,28 @@ public final class AlertTracker {
       } finally {
         slot.lock.unlock();
       }
+    }
+  }
+
+  /** An observation that changes nothing but when the alert was last seen, its value and text. */
+  private static <T> T steady(Slot slot, Observation o, Function<Changes, T> then) {
+    boolean wasSteady = slot.steady;
+    Instant lastSeen = slot.lastSeen;
+    Double value = slot.value;
+    Map<String, String> annotations = slot.annotations;
+    Instant last = wasSteady ? lastSeen : slot.record.lastSeen();
+    slot.lastSeen = o.at().isAfter(last) ? o.at() : last;
+    slot.value = o.value();
+    slot.annotations = o.annotations();
+    slot.steady = true;
+    try {
+      return then.apply(Changes.NONE);
+    } catch (RuntimeException | Error e) {
+      slot.steady = wasSteady;
+      slot.lastSeen = lastSeen;
+      slot.value = value;
+      slot.annotations = annotations;
+      throw e;
     }
   }
 
@@ -149,18 +197,22 @@ public final class AlertTracker {
         if (slot.removed || slot.record == null) {
           continue;
         }
-        AlertRecord before = slot.record;
+        AlertRecord before = slot.record();
         Transitions.Step step = transitions.tick(before, now);
         if (step.next() == before && step.event() == null) {
           continue;
         }
         if (step.next() != null) {
           slot.record = step.next();
+          recount(before, step.next());
         }
         try {
           perAlert.accept(changesOf(before.fingerprint(), step));
         } catch (RuntimeException | Error e) {
-          slot.record = before;
+          if (step.next() != null) {
+            slot.record = before;
+            recount(step.next(), before);
+          }
           throw e;
         }
         if (step.next() == null) {
@@ -220,6 +272,7 @@ public final class AlertTracker {
       Slot slot = new Slot();
       slot.record = r;
       if (alerts.putIfAbsent(r.fingerprint(), slot) == null) {
+        recount(null, r);
         restored++;
       } else {
         logger.warn("Not restoring alert {}: it was observed before the restore", e.getKey());
@@ -237,7 +290,7 @@ public final class AlertTracker {
     }
     slot.lock.lock();
     try {
-      return slot.removed ? Optional.empty() : Optional.ofNullable(slot.record);
+      return slot.removed || slot.record == null ? Optional.empty() : Optional.of(slot.record());
     } finally {
       slot.lock.unlock();
     }
@@ -257,9 +310,51 @@ public final class AlertTracker {
     return alerts.size();
   }
 
+  /**
+   * Whether an inactive observation of some alert of this rule could change anything: false when
+   * the rule has no alert but quiet INACTIVE ones (see {@link #counts}). Then the evaluator need
+   * not make its inactive observations at all. Read without a lock: an alert becomes tracked only
+   * by an observation of its rule, and the evaluator making those asks between them.
+   */
+  public boolean tracksRule(String rule) {
+    AtomicInteger n = tracked.get(rule);
+    return n != null && n.get() > 0;
+  }
+
+  /** Whether the alert is remembered, in any state: its inactive observations count. */
+  public boolean tracks(String fingerprint) {
+    return alerts.containsKey(fingerprint);
+  }
+
+  /**
+   * Whether an alert makes its rule {@link #tracksRule tracked}: any but an INACTIVE one with no
+   * true result left in its flap history. Such a quiet one is kept while it is observed (as every
+   * alert is), but does not hold its rule's inactive observations in the slow path; unobserved, it
+   * goes stale and is forgotten.
+   */
+  static boolean counts(AlertRecord r) {
+    return r != null && (r.state() != AlertState.INACTIVE || r.history().bits() != 0);
+  }
+
+  /** Moves an alert's count from its old record's rule to its new one's (under its lock). */
+  private void recount(AlertRecord before, AlertRecord after) {
+    boolean was = counts(before);
+    boolean is = counts(after);
+    if (was && is && before.rule().equals(after.rule())) {
+      return;
+    }
+    if (was) {
+      tracked.get(before.rule()).decrementAndGet();
+    }
+    if (is) {
+      tracked.computeIfAbsent(after.rule(), k -> new AtomicInteger()).incrementAndGet();
+    }
+  }
+
   private void forget(String fingerprint, Slot slot) {
     slot.removed = true;
     alerts.remove(fingerprint, slot);
+    recount(slot.record, null);
   }
 
   private static Changes changesOf(String fingerprint, Transitions.Step step) {

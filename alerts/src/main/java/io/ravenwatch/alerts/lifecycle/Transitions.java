@@ -128,6 +128,63 @@ final class Transitions {
     return new Step(d.build(), event, write);
   }
 
+  /**
+   * Whether observing {@code o} would change nothing of the alert but its last-seen time, value and
+   * annotations (no event, no write): a FIRING alert still active with no hold-up running, or a
+   * RESOLVED or INACTIVE one still inactive, whose full flap history holds only that result (so the
+   * push leaves it as it is and the change is 0), with the same rule details and a gap that teaches
+   * nothing. Most observations of a known alert are such; {@link AlertTracker} then keeps its
+   * record rather than making a new one.
+   *
+   * @param lastSeen the alert's last-seen time (newer than the record's after steady observations)
+   */
+  boolean steady(AlertRecord r, Instant lastSeen, Observation o) {
+    int window = settings.flapping().window();
+    FlapHistory h = r.history();
+    long all = window >= 64 ? -1L : (1L << window) - 1;
+    if (h.count() != window || h.bits() != (o.active() ? all : 0)) {
+      return false;
+    }
+    boolean quiet =
+        switch (r.state()) {
+          case FIRING -> o.active() && r.falseSince() == null;
+          case RESOLVED, INACTIVE -> !o.active();
+          default -> false;
+        };
+    if (!quiet
+        || !r.rule().equals(o.rule())
+        || r.severity() != o.severity()
+        || !r.forDuration().equals(o.forDuration())
+        || !r.keepFiringFor().equals(o.keepFiringFor())
+        || !(r.labels() == o.labels() || r.labels().equals(o.labels()))) {
+      return false;
+    }
+    Duration gap = Duration.between(lastSeen, o.at());
+    return !(gap.compareTo(r.maxGap()) > 0 && gap.compareTo(r.staleThreshold(settings)) <= 0);
+  }
+
+  /** The record after steady observations: its last-seen time, value and annotations replaced. */
+  static AlertRecord seen(
+      AlertRecord r, Instant lastSeen, Double value, Map<String, String> annotations) {
+    return new AlertRecord(
+        r.fingerprint(),
+        r.rule(),
+        r.labels(),
+        r.severity(),
+        r.forDuration(),
+        r.keepFiringFor(),
+        r.state(),
+        r.pendingSince(),
+        r.activeSince(),
+        r.falseSince(),
+        r.resolvedAt(),
+        lastSeen,
+        r.maxGap(),
+        r.history(),
+        value,
+        annotations);
+  }
+
   /** The timers at {@code now}: keep_firing_for expiry, staleness, forgetting resolved alerts. */
   Step tick(AlertRecord r, Instant now) {
     boolean stale = r.staleAt(now, settings);

@@ -28,6 +28,15 @@
  *       evaluations write nothing. After a restart the steady results since the last edge are
  *       missing from the history, so its changes look a little more recent than they were; a
  *       flapping alert stays flapping rather than settling early, which is the safe side.
+ *   <li>In the engine the evaluator makes no inactive observation of an alert the lifecycle does
+ *       not know, nor of any alert of a rule that has none but quiet ones (INACTIVE with no true
+ *       result in its flap history; see {@code AlertTracker.tracksRule}): most evaluations are
+ *       those, and they would change nothing. So there a series becomes known at its first active
+ *       observation: its flap history starts there, as for a series never seen before (the rise
+ *       itself is not counted as a change, where a series already known as INACTIVE counts it), and
+ *       its largest gap is learned from then on. A quiet INACTIVE alert whose rule is no longer
+ *       tracked is no longer observed, goes stale and is forgotten. Fed directly, the tracker keeps
+ *       every series it is given, as before.
  *   <li>After a restore every series gets a fresh stale period, so a long downtime does not resolve
  *       every alert at the first tick; the next observations decide.
  * </ul>

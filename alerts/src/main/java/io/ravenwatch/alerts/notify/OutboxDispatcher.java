@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * <p>Delivery is exactly-once per receiver except for a crash (or a store failure) between the
  * receiver accepting a notification and {@link AlertStore#markDelivered}: that one is delivered
  * again after restart — at-least-once there. Webhook payloads carry the outbox id (also as {@code
- * Idempotency-Key}) so a receiver can drop the duplicate.
+ * Idempotency-Key}) so a receiver can drop the duplicate; Discord messages carry the outbox id as
+ * an enforced nonce, so Discord answers the repeat with the message it created the first time.
  *
  * <pre>{@code
  * var dispatcher = new OutboxDispatcher(store, notifiers, clock, OutboxDispatcher.Options.STANDARD);

@@ -7,6 +7,7 @@ import io.ravenwatch.alerts.api.Labels;
 import io.ravenwatch.alerts.api.Notification;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The JSON a webhook receiver gets, version 1. Enum values are lower case, times RFC 3339 UTC.
@@ -70,7 +71,7 @@ public final class WebhookPayload {
       alert.put("since", a.since() == null ? null : a.since().toString());
       alert.put("value", a.value());
       ObjectNode annotations = alert.putObject("annotations");
-      for (Map.Entry<String, String> e : a.annotations().entrySet()) {
+      for (Map.Entry<String, String> e : new TreeMap<>(a.annotations()).entrySet()) {
         annotations.put(e.getKey(), e.getValue());
       }
       alert.put("acked_by", a.ackedBy());

@@ -43,14 +43,35 @@ public final class InfluxQuery {
     this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
   }
 
-  /** Runs one query against the configured database. */
+  /**
+   * The JSON body InfluxDB answered to one query with status 200, or why there is none.
+   *
+   * @param body the JSON answer (may itself hold an {@code error}); null when {@code error} is set
+   * @param error why the query got no answer (HTTP status with InfluxDB's reason, I/O), or null
+   */
+  public record Response(JsonNode body, String error) {}
+
+  /** Runs one query against the configured database; the series' newest rows. */
   public Answer run(String influxQl) {
+    Response response = query(influxQl);
+    return response.error() != null
+        ? new Answer(List.of(), response.error())
+        : parse(response.body());
+  }
+
+  /**
+   * Runs one query and returns InfluxDB's JSON as it is, for callers that read every row (graphs).
+   */
+  public Response query(String influxQl) {
     var url =
         new StringBuilder(settings.url().replaceAll("/+$", ""))
             .append("/query?epoch=ns&db=")
             .append(encode(settings.database()))
             .append("&q=")
             .append(encode(influxQl));
+    if (settings.retentionPolicy() != null) {
+      url.append("&rp=").append(encode(settings.retentionPolicy()));
+    }
     if (settings.username() != null && settings.password() != null) {
       url.append("&u=")
           .append(encode(settings.username().reveal()))
@@ -67,14 +88,15 @@ public final class InfluxQuery {
       JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
       if (response.statusCode() != 200) {
         String why = body != null && body.has("error") ? body.get("error").asText() : "";
-        return new Answer(List.of(), "HTTP " + response.statusCode() + " " + why);
+        return new Response(null, ("HTTP " + response.statusCode() + " " + why).strip());
       }
-      return parse(body);
+      return new Response(body, null);
     } catch (IOException e) {
-      return new Answer(List.of(), "cannot query " + settings.url() + ": " + e);
+      // Never the URL: it carries the password as a query parameter.
+      return new Response(null, "cannot query InfluxDB: " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Answer(List.of(), "interrupted");
+      return new Response(null, "interrupted");
     }
   }
 

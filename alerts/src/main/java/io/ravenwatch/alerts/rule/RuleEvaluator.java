@@ -1,6 +1,7 @@
 package io.ravenwatch.alerts.rule;
 
 import io.ravenwatch.alerts.api.Labels;
+import io.ravenwatch.alerts.api.LazyAnnotations;
 import io.ravenwatch.alerts.api.Observation;
 import io.ravenwatch.alerts.rule.function.RuleFunction;
 import io.ravenwatch.alerts.rule.function.RuleFunctions;
@@ -30,11 +31,15 @@ import org.slf4j.LoggerFactory;
  * measurement whose scope admits the target, and the result itself (the {@code probe}
  * pseudo-measurement) against the probe-only rules. Each rule that applies gives one {@link
  * Observation}, active or not; a rule does not apply to a point that lacks a field its condition
- * reads.
+ * reads. Given {@link TrackedAlerts}, the inactive observations of alerts it does not track are
+ * left out (they would change nothing), most evaluations' labels, value and annotations with them.
+ * A series' labels and fingerprint are kept from one evaluation to the next ({@link SeriesLabels}),
+ * and annotations are rendered only when read.
  *
  * <pre>{@code
  * RuleEvaluator evaluator = RuleEvaluator.of(RuleLoader.standard().load(dir, true), inventoryTags);
- * resultBus.add(result -> evaluator.evaluate(result, lifecycle::observe));
+ * var tracked = TrackedAlerts.of(tracker::tracksRule, tracker::tracks);
+ * resultBus.add(result -> evaluator.evaluate(result, tracked, tracker::observe));
  * }</pre>
  *
  * <p>Safe to call from several threads (one evaluation at a time: the context and the series
@@ -64,6 +69,9 @@ public final class RuleEvaluator {
   private final Map<String, Samples> samples = new HashMap<>();
   private boolean unknown;
   private Double functionValue;
+  private TrackedAlerts tracked;
+  private SeriesLabels.Series series; // of the point (or probe) under evaluation, once needed
+  private final SeriesLabels seriesLabels = SeriesLabels.standard();
 
   /**
    * @param rules the rules; only enabled ones are evaluated
@@ -104,9 +112,23 @@ public final class RuleEvaluator {
 
   /** Hands each observation of one probe result to {@code sink} (on the calling thread). */
   public void evaluate(ProbeResult result, Consumer<Observation> sink) {
+    evaluate(result, TrackedAlerts.ALL, sink);
+  }
+
+  /**
+   * Hands {@code sink} the observations of one probe result that matter to {@code tracked}: every
+   * active one, and the inactive ones of tracked alerts (on the calling thread, in order).
+   *
+   * <p>An inactive observation left out is one of an alert {@code tracked} did not know when asked.
+   * Observations reach the lifecycle from here, under this evaluator's lock, so no other evaluation
+   * can make that alert known meanwhile; if something else did (a tick only forgets), the series'
+   * next evaluation delivers its inactive observation, as the alert is known by then.
+   */
+  public void evaluate(ProbeResult result, TrackedAlerts tracked, Consumer<Observation> sink) {
     lock.lock();
     try {
       context.probe().set(result);
+      this.tracked = tracked;
       for (Point p : result.points()) {
         if (!index.reads(p.measurement())) {
           continue;
@@ -116,17 +138,21 @@ public final class RuleEvaluator {
           continue;
         }
         context.point().set(p);
+        series = null;
         for (Rule r : rules) {
           evaluate(r, p, result, sink);
         }
       }
       if (index.hasProbeRules()) {
         Map<String, String> tags = targetTags(result);
+        series = null;
         for (Rule r : index.forProbe(result.type(), result.target(), tags)) {
           evaluate(r, null, result, sink);
         }
       }
     } finally {
+      this.tracked = null;
+      series = null;
       lock.unlock();
     }
   }
@@ -168,21 +194,22 @@ public final class RuleEvaluator {
       failed(r, "the condition gave " + out + ", not true or false");
       return;
     }
+    boolean on = active && !unknown;
+    if (!on && !tracked.anyOf(r.name())) {
+      return; // no alert of this rule is tracked: an inactive observation changes nothing
+    }
+    SeriesLabels.Series e = seriesOf(p, result);
+    int i = e.find(r);
+    if (i < 0) {
+      i = e.add(r, labels(r, p, result));
+    }
+    if (!on && !tracked.has(e.fingerprint(i))) {
+      return;
+    }
+    Labels labels = e.labels(i);
     Double value = value(c, p);
-    Labels labels = labels(r, p, result);
-    var annotations = new HashMap<String, String>(4);
     var values =
         new Template.Values(r.name(), result.target(), value, r.threshold(), result.reason());
-    r.annotations().forEach((name, t) -> annotations.put(name, t.render(values, labels)));
-    if (r.runbook() != null) {
-      annotations.put("runbook", r.runbook());
-    }
-    // What notifiers show beside the value (threshold) and which graph fits it (measurement; for
-    // probe-only rules the probe type, which names the measurement the probe writes).
-    if (r.threshold() != null) {
-      annotations.putIfAbsent(THRESHOLD, number(r.threshold()));
-    }
-    annotations.putIfAbsent(MEASUREMENT, p == null ? result.type() : p.measurement());
     sink.accept(
         new Observation(
             r.name(),
@@ -190,10 +217,45 @@ public final class RuleEvaluator {
             r.forDuration(),
             r.keepFiringFor(),
             labels,
-            active && !unknown,
+            on,
             value,
-            annotations,
+            annotations(r, values, labels, p == null ? result.type() : p.measurement()),
             p == null ? result.time() : p.time()));
+  }
+
+  /**
+   * The rule's annotations for one observation, rendered only if read: most observations make no
+   * event, and their annotations were never looked at.
+   */
+  private static Map<String, String> annotations(
+      Rule r, Template.Values values, Labels labels, String measurement) {
+    return LazyAnnotations.of(
+        () -> {
+          var annotations = new HashMap<String, String>(8);
+          r.annotations().forEach((name, t) -> annotations.put(name, t.render(values, labels)));
+          if (r.runbook() != null) {
+            annotations.put("runbook", r.runbook());
+          }
+          // What notifiers show beside the value (threshold) and which graph fits it
+          // (measurement; for probe-only rules the probe type, which names what the probe writes).
+          if (r.threshold() != null) {
+            annotations.putIfAbsent(THRESHOLD, number(r.threshold()));
+          }
+          annotations.putIfAbsent(MEASUREMENT, measurement);
+          return annotations;
+        });
+  }
+
+  /** The cached labels of the series under evaluation: the point's, or the probe's. */
+  private SeriesLabels.Series seriesOf(Point p, ProbeResult result) {
+    if (series == null) {
+      series =
+          p != null
+              ? seriesLabels.entry(p.measurement(), false, p.tags(), p.time().toEpochMilli())
+              : seriesLabels.entry(
+                  result.probe(), true, targetTags(result), result.time().toEpochMilli());
+    }
+    return series;
   }
 
   /** Adds this point's sample of each sampled field to its series' history. */

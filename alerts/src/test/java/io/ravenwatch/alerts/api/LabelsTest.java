@@ -28,4 +28,19 @@ class LabelsTest {
             "emoji", "\uD83D\uDE80");
     assertThat(labels.fingerprint()).isEqualTo("32bbca91bf0289cc");
   }
+
+  @Test
+  void labelsMadeAnyWayAreEqualUnmodifiableAndKeepTheirFingerprint() {
+    Labels built = Labels.builder().put("source", "db1").put("alertname", "HostDown").build();
+    Labels of = Labels.of("alertname", "HostDown", "source", "db1");
+
+    assertThat(built).isEqualTo(of).hasSameHashCodeAs(of);
+    assertThat(built.toString()).isEqualTo("{alertname=HostDown, source=db1}");
+    assertThat(built.fingerprint()).isEqualTo(of.fingerprint()).isSameAs(built.fingerprint());
+    assertThat(new Labels(built.map()).fingerprint()).isEqualTo(of.fingerprint());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> built.map().put("x", "y"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> built.map().entrySet().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
 }

@@ -9,10 +9,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ravenwatch.alerts.api.AlertEvent;
 import io.ravenwatch.alerts.api.AlertState;
+import io.ravenwatch.alerts.api.Labels;
+import io.ravenwatch.alerts.api.Observation;
+import io.ravenwatch.alerts.api.Severity;
 import io.ravenwatch.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AlertTrackerTest {
@@ -268,5 +272,99 @@ class AlertTrackerTest {
     Changes retried = tracker.observe(rule.active(plus(t0, 2)));
 
     assertThat(states(retried)).as("the firing is not lost").containsExactly(FIRING);
+  }
+
+  @Test
+  void tracksARuleWhileOneOfItsAlertsIsMoreThanQuietlyInactive() {
+    var db1 = Observations.rule("db1", Duration.ZERO, Duration.ZERO);
+    var db2 = Observations.rule("db2", Duration.ZERO, Duration.ZERO);
+
+    tracker.observe(db2.inactive(t0));
+    assertThat(tracker.tracks(db2.fingerprint())).as("known").isTrue();
+    assertThat(tracker.tracksRule("HostDown")).as("only a quiet inactive alert").isFalse();
+
+    tracker.observe(db1.active(t0));
+    assertThat(tracker.tracksRule("HostDown")).isTrue();
+    tracker.observe(db1.inactive(plus(t0, 1)));
+    assertThat(tracker.get(db1.fingerprint()).orElseThrow().state()).isEqualTo(RESOLVED);
+    assertThat(tracker.tracksRule("HostDown")).as("resolved, not forgotten").isTrue();
+
+    tracker.tick(plus(t0, 62));
+    assertThat(tracker.tracks(db1.fingerprint())).as("forgotten after retention").isFalse();
+    assertThat(tracker.tracks(db2.fingerprint())).as("stale, forgotten").isFalse();
+    assertThat(tracker.tracksRule("HostDown")).isFalse();
+  }
+
+  @Test
+  void aFailedCommitPutsTheRulesCountBack() {
+    var db1 = Observations.rule("db1", Duration.ZERO, Duration.ZERO);
+
+    assertThatThrownBy(
+            () ->
+                tracker.observe(
+                    db1.active(t0),
+                    changes -> {
+                      throw new IllegalStateException("store down");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(tracker.tracksRule("HostDown")).isFalse();
+    assertThat(tracker.tracks(db1.fingerprint())).isFalse();
+  }
+
+  private static Observation firingDisk(Instant at, double value) {
+    return new Observation(
+        "DiskFull",
+        Severity.WARNING,
+        Duration.ZERO,
+        Duration.ZERO,
+        Labels.of("alertname", "DiskFull", "source", "db1"),
+        true,
+        value,
+        Map.of("summary", "db1 is " + value + " % full"),
+        at);
+  }
+
+  @Test
+  void steadyObservationsOfAFiringAlertStillMoveItsLastSeenValueAndAnnotations() {
+    for (int m = 0; m <= 30; m++) {
+      tracker.observe(firingDisk(plus(t0, m), 90 + m));
+    }
+    String fingerprint = firingDisk(t0, 0).fingerprint();
+
+    AlertRecord r = tracker.get(fingerprint).orElseThrow();
+    assertThat(r.state()).isEqualTo(FIRING);
+    assertThat(r.lastSeen()).isEqualTo(plus(t0, 30));
+    assertThat(r.value()).isEqualTo(120.0);
+    assertThat(r.annotations()).containsEntry("summary", "db1 is 120.0 % full");
+    assertThat(r.maxGap()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(r.history().count()).isEqualTo(21);
+    // Seen at minute 30, so not stale 9 minutes later (it would be, from minute 20 or 21).
+    assertThat(tracker.tick(plus(t0, 39)).events()).isEmpty();
+    assertThat(tracker.tick(plus(t0, 41)).events())
+        .singleElement()
+        .satisfies(
+            e -> assertThat(e.annotations()).containsEntry("summary", "db1 is 120.0 % full"));
+  }
+
+  @Test
+  void aFailedCommitOfASteadyObservationPutsTheLastSeenBack() {
+    for (int m = 0; m <= 25; m++) {
+      tracker.observe(firingDisk(plus(t0, m), 95));
+    }
+    String fingerprint = firingDisk(t0, 0).fingerprint();
+
+    assertThatThrownBy(
+            () ->
+                tracker.observe(
+                    firingDisk(plus(t0, 26), 99),
+                    changes -> {
+                      throw new IllegalStateException("store down");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+
+    AlertRecord r = tracker.get(fingerprint).orElseThrow();
+    assertThat(r.lastSeen()).isEqualTo(plus(t0, 25));
+    assertThat(r.value()).isEqualTo(95.0);
   }
 }

@@ -299,4 +299,37 @@ class RuleEvaluatorTest {
         .field("ifInErrors", count)
         .build();
   }
+
+  @Test
+  void leavesOutInactiveObservationsOfAlertsNotTracked() {
+    RuleEvaluator e =
+        evaluator(
+            """
+            rules:
+              - name: full
+                condition: disk.used_percent > 90
+              - name: nearly_full
+                condition: disk.used_percent > 80
+            """);
+    var root = ok("db1", "disk", disk("db1", "/", 85, T0), disk("db1", "/var", 50, T0));
+    String varFull =
+        e.evaluate(root).stream()
+            .filter(o -> o.rule().equals("full") && o.labels().get("path").equals("/var"))
+            .findFirst()
+            .orElseThrow()
+            .fingerprint();
+    var seen = new java.util.ArrayList<Observation>();
+
+    // Nothing tracked: only the active observation (nearly_full of /) is made.
+    e.evaluate(root, TrackedAlerts.of(rule -> false, f -> false), seen::add);
+    assertThat(seen).singleElement().satisfies(o -> assertThat(o.rule()).isEqualTo("nearly_full"));
+
+    // full tracks the alert of /var: its inactive observation comes, that of / does not.
+    seen.clear();
+    e.evaluate(
+        root, TrackedAlerts.of(rule -> rule.equals("full"), f -> f.equals(varFull)), seen::add);
+    assertThat(seen)
+        .extracting(o -> o.rule() + " " + o.labels().get("path") + " " + o.active())
+        .containsExactly("nearly_full / true", "full /var false");
+  }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ravenwatch.testkit.discord.FakeMessage.Attachment;
 import io.ravenwatch.testkit.discord.FakeMessage.Version;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,6 +49,7 @@ final class MessageStore {
     final Via via;
     final List<Version> versions = new ArrayList<>();
     final String created;
+    Instant createdAt;
     String threadId;
 
     Message(String id, String channelId, Via via, String created) {
@@ -66,10 +69,15 @@ final class MessageStore {
 
   private final GuildPayloads payloads;
   private final Snowflakes ids;
+
+  /** How long Discord remembers an enforced nonce ("a few minutes"). */
+  static final Duration NONCE_WINDOW = Duration.ofMinutes(5);
+
   private final Clock clock;
   private final Supplier<String> attachmentBase;
   private final Map<String, Channel> channels = new HashMap<>();
   private final Map<String, Message> messages = new LinkedHashMap<>();
+  private final Map<String, Message> nonces = new HashMap<>();
 
   MessageStore(
       GuildPayloads payloads, Snowflakes ids, Clock clock, Supplier<String> attachmentBase) {
@@ -87,7 +95,21 @@ final class MessageStore {
   synchronized ObjectNode post(String channelId, Body body) {
     Channel channel = writableChannel(channelId);
     MessageLimits.check(body.json());
+    String nonce = body.json().path("nonce").asText("");
+    if (!nonce.isEmpty() && body.json().path("enforce_nonce").asBoolean(false)) {
+      // Discord: with enforce_nonce, a nonce the author used in the channel during the last few
+      // minutes returns that message instead of creating another.
+      Message earlier = nonces.get(channel.id + "/" + nonce);
+      if (earlier != null
+          && Duration.between(earlier.createdAt, clock.instant()).compareTo(NONCE_WINDOW) < 0) {
+        return (ObjectNode) earlier.versions.getLast().json().deepCopy();
+      }
+    }
     Message message = new Message(ids.next(), channel.id, Via.CHANNEL, now());
+    message.createdAt = clock.instant();
+    if (!nonce.isEmpty()) {
+      nonces.put(channel.id + "/" + nonce, message);
+    }
     message.versions.add(render(message, body.json(), attachments(body, List.of()), false));
     messages.put(message.id, message);
     channel.messageIds.add(message.id);

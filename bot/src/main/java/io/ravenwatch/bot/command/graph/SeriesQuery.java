@@ -1,39 +1,28 @@
 package io.ravenwatch.bot.command.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ravenwatch.alerts.query.InfluxQuery;
 import io.ravenwatch.probes.influx.InfluxSettings;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a metric's time series from InfluxDB over the v1 query API (which 1.x, 2.x with a DBRP
- * mapping and 3.x serve): one InfluxQL query with {@code GROUP BY time(bucket)}, every row kept.
+ * Reads a metric's time series from InfluxDB (through the alert engine's {@link InfluxQuery}): one
+ * InfluxQL query with {@code GROUP BY time(bucket)}, every row kept.
  */
 final class SeriesQuery {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** One line of the chart: its name and its points, oldest first. */
   record Line(String name, List<Instant> times, List<Double> values) {}
 
   /** The lines a query returned, or why it failed. */
   record Answer(List<Line> lines, String error) {}
 
-  private final InfluxSettings settings;
-  private final HttpClient http;
+  private final InfluxQuery influx;
 
   SeriesQuery(InfluxSettings settings) {
-    this.settings = settings;
-    this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+    this.influx = new InfluxQuery(settings);
   }
 
   /** The InfluxQL reading {@code metric} of {@code target} from {@code start} to {@code end}. */
@@ -63,40 +52,10 @@ final class SeriesQuery {
   }
 
   Answer run(String influxQl, String groupBy) {
-    var url =
-        new StringBuilder(settings.url().replaceAll("/+$", ""))
-            .append("/query?epoch=ns&db=")
-            .append(encode(settings.database()))
-            .append("&q=")
-            .append(encode(influxQl));
-    if (settings.retentionPolicy() != null) {
-      url.append("&rp=").append(encode(settings.retentionPolicy()));
-    }
-    if (settings.username() != null && settings.password() != null) {
-      url.append("&u=")
-          .append(encode(settings.username().reveal()))
-          .append("&p=")
-          .append(encode(settings.password().reveal()));
-    }
-    var request = HttpRequest.newBuilder(URI.create(url.toString())).timeout(settings.timeout());
-    if (settings.token() != null) {
-      request.header("Authorization", "Token " + settings.token().reveal());
-    }
-    try {
-      HttpResponse<String> response =
-          http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
-      JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
-      if (response.statusCode() != 200) {
-        String why = body != null && body.has("error") ? ": " + body.get("error").asText() : "";
-        return new Answer(List.of(), "HTTP " + response.statusCode() + why);
-      }
-      return parse(body, groupBy);
-    } catch (IOException e) {
-      return new Answer(List.of(), e.getClass().getSimpleName() + " " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Answer(List.of(), "interrupted");
-    }
+    InfluxQuery.Response response = influx.query(influxQl);
+    return response.error() != null
+        ? new Answer(List.of(), response.error())
+        : parse(response.body(), groupBy);
   }
 
   static Answer parse(JsonNode body, String groupBy) {
@@ -145,9 +104,5 @@ final class SeriesQuery {
 
   private static String literal(String s) {
     return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
-  }
-
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 }

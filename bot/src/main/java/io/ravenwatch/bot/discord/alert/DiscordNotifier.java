@@ -109,6 +109,11 @@ public final class DiscordNotifier implements Notifier {
     }
   }
 
+  /** The nonce of a notification's message: its outbox id, unique per receiver. */
+  static String nonce(Notification n) {
+    return "rw" + n.id();
+  }
+
   /** A new incident message (a FIRING, or a notification whose first message is unknown). */
   private DeliveryResult open(JDA jda, Notification n) {
     String channelId = channelId();
@@ -128,6 +133,9 @@ public final class DiscordNotifier implements Notifier {
     Message message =
         channel
             .sendMessageEmbeds(embed)
+            // Delivered again after a crash before the outbox recorded it: Discord answers with
+            // the message the nonce created then, instead of posting a second one.
+            .setNonce(nonce(n))
             .setComponents(resolved ? List.of() : AlertCard.buttons(n))
             .setAllowedMentions(List.of())
             .complete();

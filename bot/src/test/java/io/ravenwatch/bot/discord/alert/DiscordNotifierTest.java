@@ -4,7 +4,10 @@ import static io.ravenwatch.bot.discord.alert.AlertChannel.ONCALL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ravenwatch.alerts.api.DeliveryResult;
+import io.ravenwatch.alerts.api.Notification;
 import io.ravenwatch.alerts.api.Severity;
+import io.ravenwatch.alerts.store.OutboxEntry;
 import io.ravenwatch.bot.chat.BotContext;
 import io.ravenwatch.bot.chat.Caller;
 import io.ravenwatch.bot.command.Format;
@@ -119,6 +122,24 @@ class DiscordNotifierTest {
   private String footer() {
     String f = ch.channelMessages().getFirst().embeds().getFirst().footer();
     return f == null ? "" : f;
+  }
+
+  @Test
+  void aFiringDeliveredAgainAfterACrashBeforeTheOutboxRecordedItPostsNoSecondMessage()
+      throws Exception {
+    ch = new AlertChannel(ROUTE);
+    ch.fire("host_down", Severity.CRITICAL, "web1", 1);
+    FakeMessage fired = onlyMessage();
+    OutboxEntry entry = ch.store.entry(1).orElseThrow();
+    assertThat(entry.notification().kind()).isEqualTo(Notification.Kind.FIRING);
+
+    // What the dispatcher does after a restart when the crash came between Discord's answer and
+    // markDelivered: the same outbox entry once more.
+    DeliveryResult again = ch.notifiers.get("discord").deliver(entry.notification(), null);
+
+    assertThat(again).isInstanceOf(DeliveryResult.Delivered.class);
+    assertThat(((DeliveryResult.Delivered) again).messageId()).contains(fired.id());
+    assertThat(ch.channelMessages()).hasSize(1);
   }
 
   @Test
