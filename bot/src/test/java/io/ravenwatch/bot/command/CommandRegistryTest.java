@@ -23,8 +23,7 @@ class CommandRegistryTest {
       var registry = CommandRegistry.standard(fx.context);
       assertThat(registry.all())
           .extracting(c -> c.spec().name())
-          .containsExactly(
-              "status", "alerts", "ack", "silence", "probe", "graph", "failover");
+          .containsExactly("status", "alerts", "ack", "silence", "probe", "graph", "failover");
       for (Command c : registry.all()) {
         var options =
             c.spec().subcommands().isEmpty()

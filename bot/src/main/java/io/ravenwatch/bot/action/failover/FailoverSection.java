@@ -223,6 +223,7 @@ public final class FailoverSection {
       case REDIS -> node.redis() != null;
       case POSTGRES -> node.postgres() != null;
       case IPMI -> node.ipmi() != null;
+      case DOCKER -> node.docker() != null;
     };
   }
 

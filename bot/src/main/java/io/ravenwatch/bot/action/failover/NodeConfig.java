@@ -24,13 +24,15 @@ import java.time.Duration;
  * @param redis its Redis server
  * @param postgres its PostgreSQL server
  * @param ipmi its BMC
+ * @param docker the Docker Engine its containers run on
  */
 public record NodeConfig(
     String host,
     @OptionalKey String target,
     @OptionalKey Redis redis,
     @OptionalKey Postgres postgres,
-    @OptionalKey Ipmi ipmi) {
+    @OptionalKey Ipmi ipmi,
+    @OptionalKey Docker docker) {
 
   /**
    * A Redis server.
@@ -96,6 +98,24 @@ public record NodeConfig(
       Ports.check(port, problems);
       if (cipherSuite < 0 || cipherSuite > 17) {
         problems.report("cipher_suite", "an RMCP+ cipher suite from 0 to 17", cipherSuite);
+      }
+    }
+  }
+
+  /**
+   * A Docker Engine.
+   *
+   * @param host its API, e.g. {@code unix:///var/run/docker.sock} or {@code tcp://10.0.0.5:2375}
+   * @param apiVersion the API version to speak (Debian's Docker 20.10 speaks 1.41 at most)
+   */
+  public record Docker(
+      @Default("unix:///var/run/docker.sock") String host, @Default("1.41") String apiVersion)
+      implements Validatable {
+    @Override
+    public void validate(ConfigProblems problems) {
+      if (!host.startsWith("unix://") && !host.startsWith("tcp://")) {
+        problems.report(
+            "host", "a Docker host like unix:///var/run/docker.sock or tcp://h:2375", host);
       }
     }
   }

@@ -21,7 +21,8 @@ public record StepType<S extends Record>(
     NONE,
     REDIS,
     POSTGRES,
-    IPMI
+    IPMI,
+    DOCKER
   }
 
   /** Makes a step from bound settings. */

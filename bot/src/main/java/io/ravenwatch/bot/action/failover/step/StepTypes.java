@@ -34,6 +34,7 @@ public final class StepTypes {
         .register(PgPrimaryCheck.TYPE)
         .register(HttpStep.TYPE)
         .register(IpmiPowerStep.TYPE)
+        .register(DockerStep.TYPE)
         .register(CommandStep.TYPE)
         .register(ProbesCheck.TYPE);
   }
