@@ -77,6 +77,9 @@ public final class FailoverSection {
     }
     var services = new LinkedHashMap<String, ServicePlan>();
     Duration timeout = file.stepTimeout() == null ? Duration.ofSeconds(30) : file.stepTimeout();
+    if (!timeout.isPositive()) {
+      errors.add(ConfigErrors.key(path, "step_timeout"), "a positive duration like 30s", timeout);
+    }
     if (file.services() == null) {
       return new FailoverConfig(services);
     }
@@ -174,6 +177,9 @@ public final class FailoverSection {
       String nodesAt) {
     for (int i = 0; i < steps.size(); i++) {
       StepSpec spec = steps.get(i);
+      if (spec == null) {
+        continue; // its own errors are reported
+      }
       String stepAt = ConfigErrors.index(at, i);
       if (spec.settings() instanceof NodeStep ns) {
         String ref = ns.node();

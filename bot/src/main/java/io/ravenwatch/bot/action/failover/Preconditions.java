@@ -31,9 +31,13 @@ public record Preconditions(
     @Default(DEFAULT_LAG_QUERY) String lagQuery)
     implements Validatable {
 
-  /** Seconds since the last transaction the standby replayed (0 when it replayed none). */
+  /**
+   * Seconds since the last transaction the standby replayed, or 0 when it has replayed everything
+   * it received (an idle primary sends nothing, which is no lag).
+   */
   public static final String DEFAULT_LAG_QUERY =
-      "SELECT COALESCE(EXTRACT(EPOCH FROM (now() - pg_last_xact_replay_timestamp())), 0)";
+      "SELECT CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
+          + " ELSE COALESCE(EXTRACT(EPOCH FROM (now() - pg_last_xact_replay_timestamp())), 0) END";
 
   /** The defaults, for a service without {@code preconditions:}. */
   public static final Preconditions DEFAULTS = new Preconditions(3, null, DEFAULT_LAG_QUERY);

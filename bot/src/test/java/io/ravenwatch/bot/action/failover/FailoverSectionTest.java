@@ -103,6 +103,7 @@ class FailoverSectionTest {
                 - {type: redis_promote}
                 - {type: ipmi_power, node: redis-c, action: cycle}
                 - {type: command, argv: [/bin/x, "{{standby.address}}"], timeout: -1s}
+                - {type: http, url: "https://admin:pw@lb.example.org/pools"}
             db:
               primary: a
               standbys: [b]
@@ -120,11 +121,14 @@ class FailoverSectionTest {
                       "failover.services.cache.steps[0].type",
                       "failover.services.cache.steps[3].argv[1]",
                       "failover.services.cache.steps[3].timeout",
+                      "failover.services.cache.steps[2].node",
+                      "failover.services.cache.steps[4].url",
                       "failover.services.db.steps");
               assertThat(e.getMessage())
                   .contains("never the secret itself")
                   .contains("redis_promote")
                   .contains("{{standby.address}}")
+                  .contains("expected its redis endpoint: steps[1] (redis_promote) acts on redis-b")
                   .doesNotContain("hunter2\n");
             });
   }

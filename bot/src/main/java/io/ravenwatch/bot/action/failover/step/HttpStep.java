@@ -62,6 +62,12 @@ public final class HttpStep implements Step {
       }
       if (!url.startsWith("http://") && !url.startsWith("https://")) {
         problems.report("url", "an http:// or https:// URL", url);
+      } else if (url.matches("https?://[^/?#]*@.*")) {
+        // It would show in the plan and the audit: credentials belong in token: ${ENV}.
+        problems.report(
+            "url",
+            "a URL without credentials (give them as token: ${ENV})",
+            "a URL with user info");
       }
       Templates.check(url, "url", problems);
       Templates.check(body, "body", problems);

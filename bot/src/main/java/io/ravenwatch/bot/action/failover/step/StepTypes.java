@@ -68,7 +68,8 @@ public final class StepTypes {
    * @param node the list (null: none)
    * @param path its path, e.g. {@code failover.services.cache.steps}
    * @param defaultTimeout the time limit of a step without {@code timeout}
-   * @return the steps that bound cleanly, in order; one per item when there were no errors
+   * @return one entry per item, in order: its step, or null where the item had errors (so that
+   *     later checks report the right index)
    */
   public List<StepSpec> bind(
       Object node, Binder binder, ConfigErrors errors, String path, Duration defaultTimeout) {
@@ -84,6 +85,7 @@ public final class StepTypes {
       String at = ConfigErrors.index(path, i);
       if (!(items.get(i) instanceof Map<?, ?> item)) {
         errors.add(at, "a step as a map like {type: redis_promote}", items.get(i));
+        specs.add(null);
         continue;
       }
       StepType<?> type = type(item.get(TYPE_KEY), ConfigErrors.key(at, TYPE_KEY), errors);
@@ -97,13 +99,12 @@ public final class StepTypes {
           timeout = d;
         }
       }
-      if (type == null) {
-        continue;
-      }
-      Record settings = binder.bindRecord(item, type.settings(), at, Set.of(TYPE_KEY, TIMEOUT_KEY));
-      if (settings != null && !errors.hasErrorAt(at)) {
-        specs.add(StepSpec.of(type, settings, timeout));
-      }
+      Record settings =
+          type == null
+              ? null
+              : binder.bindRecord(item, type.settings(), at, Set.of(TYPE_KEY, TIMEOUT_KEY));
+      specs.add(
+          settings != null && !errors.hasErrorAt(at) ? StepSpec.of(type, settings, timeout) : null);
     }
     return specs;
   }
