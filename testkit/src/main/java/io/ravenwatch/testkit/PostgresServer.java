@@ -82,6 +82,42 @@ public final class PostgresServer implements AutoCloseable {
         });
   }
 
+  /**
+   * A streaming-replication standby of this server: {@code pg_basebackup -R} into a new temporary
+   * directory, started on another free port, ready when it accepts (read-only) connections. Close
+   * it like any server.
+   */
+  public PostgresServer standby() {
+    return ServerProcess.inTempDirectory(
+        "ravenwatch-postgres-standby-",
+        "a PostgreSQL standby",
+        standbyDir -> {
+          if (asPostgresUser) {
+            chownToPostgres(standbyDir);
+          }
+          var standby =
+              new PostgresServer(bin, standbyDir, ServerProcess.freeTcpPort(), asPostgresUser);
+          long started = System.nanoTime();
+          standby.run(
+              Duration.ofSeconds(60),
+              bin.resolve("pg_basebackup").toString(),
+              "-h",
+              "127.0.0.1",
+              "-p",
+              Integer.toString(port),
+              "-U",
+              USER,
+              "-D",
+              standby.data.toString(),
+              "-R",
+              "-X",
+              "stream",
+              "--no-sync");
+          standby.startPostgres(started);
+          return standby;
+        });
+  }
+
   private void start() {
     long started = System.nanoTime();
     run(
@@ -95,6 +131,10 @@ public final class PostgresServer implements AutoCloseable {
         "--encoding=UTF8",
         "--locale=C",
         "--no-sync");
+    startPostgres(started);
+  }
+
+  private void startPostgres(long started) {
     Path socketDir = dir.resolve("socket");
     run(Duration.ofSeconds(10), "mkdir", "-p", socketDir.toString());
     process.start(
@@ -119,9 +159,7 @@ public final class PostgresServer implements AutoCloseable {
     startupTime =
         process.awaitReady(started, STARTUP_LIMIT, POLL, this::ready, () -> "accept connections");
     logger.info(
-        "PostgreSQL ready at 127.0.0.1:{} in {} ms (initdb included)",
-        port,
-        startupTime.toMillis());
+        "PostgreSQL ready at 127.0.0.1:{} in {} ms (setup included)", port, startupTime.toMillis());
   }
 
   // pg_isready exits 0 only once the server accepts connections (not while it starts up).

@@ -38,4 +38,18 @@ class PostgresServerIT {
       assertThat(socket.getLocalPort()).isEqualTo(port);
     }
   }
+
+  @Test
+  void makesAStreamingStandbyThatFollowsThePrimary() {
+    try (PostgresServer pg = PostgresServer.launch();
+        PostgresServer standby = pg.standby()) {
+      pg.psql("postgres", "CREATE TABLE t (v INT); INSERT INTO t VALUES (1)");
+
+      assertThat(standby.port()).isNotEqualTo(pg.port());
+      assertThat(standby.psql("postgres", "SELECT pg_is_in_recovery()")).isEqualTo("t");
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(20))
+          .until(() -> "1".equals(standby.psql("postgres", "SELECT count(*) FROM t")));
+    }
+  }
 }

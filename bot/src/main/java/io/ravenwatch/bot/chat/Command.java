@@ -28,6 +28,15 @@ public interface Command {
   }
 
   /**
+   * Whether this invocation of a destructive command must show its plan and wait for confirmation
+   * first. True by default; a command may say no for an invocation that changes nothing (e.g.
+   * {@code /failover … dry_run:true}, which only shows the plan) — it then runs at once.
+   */
+  default boolean confirms(Invocation invocation) {
+    return true;
+  }
+
+  /**
    * A button this command put on a message was pressed; {@code payload} is what followed the
    * command's prefix in the button id.
    */

@@ -83,7 +83,7 @@ public final class CommandDispatcher {
       refuse(caller, spec.capability(), inv.path(), inv.path(), inv.options(), inv.reply(), start);
       return;
     }
-    if (spec.destructive()) {
+    if (spec.destructive() && command.confirms(inv)) {
       plan(command, inv, start);
     } else {
       execution.run(

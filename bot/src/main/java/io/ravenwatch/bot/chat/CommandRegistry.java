@@ -2,6 +2,7 @@ package io.ravenwatch.bot.chat;
 
 import io.ravenwatch.bot.command.ack.AckCommand;
 import io.ravenwatch.bot.command.alerts.AlertsCommand;
+import io.ravenwatch.bot.command.failover.FailoverCommand;
 import io.ravenwatch.bot.command.graph.GraphCommand;
 import io.ravenwatch.bot.command.maintenance.MaintenanceCommand;
 import io.ravenwatch.bot.command.probe.ProbeCommand;
@@ -30,7 +31,8 @@ public final class CommandRegistry {
         .register(new SilenceCommand(context))
         .register(new ProbeCommand(context))
         .register(new GraphCommand(context))
-        .register(new MaintenanceCommand(context));
+        .register(new MaintenanceCommand(context))
+        .register(new FailoverCommand(context));
   }
 
   public CommandRegistry register(Command command) {

@@ -73,6 +73,7 @@ class DiscordChatCommandsTest {
             "probe",
             "graph",
             "maintenance",
+            "failover",
             "boom",
             "big",
             "sloth");
@@ -88,6 +89,9 @@ class DiscordChatCommandsTest {
     assertThat(alert.type()).isEqualTo(3);
     assertThat(alert.required()).isTrue();
     assertThat(alert.autocomplete()).isTrue();
+    var dryRun = fake.command("failover").orElseThrow().option("dry_run").orElseThrow();
+    assertThat(dryRun.type()).isEqualTo(5); // BOOLEAN
+    assertThat(dryRun.required()).isFalse();
     var range = fake.command("graph").orElseThrow().option("range").orElseThrow();
     assertThat(range.choices()).isNotEmpty();
     assertThat(range.autocomplete()).isFalse();

@@ -14,6 +14,7 @@ import io.ravenwatch.bot.command.Format;
 import io.ravenwatch.bot.command.Limits;
 import io.ravenwatch.bot.command.LiveAlerts;
 import io.ravenwatch.bot.command.Scope;
+import io.ravenwatch.bot.command.failover.FailoverStatus;
 import io.ravenwatch.probes.api.ProbeResult;
 import io.ravenwatch.probes.api.Target;
 import java.time.Instant;
@@ -91,11 +92,19 @@ public final class StatusCommand implements Command {
         head + "\n\n" + Limits.lines(lines, Limits.DESCRIPTION - head.length() - 2);
     String footer =
         context.alerts() == null ? "Alerting is disabled: states from probes only." : "";
+    List<String> failover =
+        FailoverStatus.lines(context, scope.targets().stream().map(Target::name).toList());
+    List<ChatMessage.Field> fields =
+        failover.isEmpty()
+            ? List.of()
+            : List.of(
+                new ChatMessage.Field(
+                    "Failover: active nodes", Limits.lines(failover, Limits.FIELD_VALUE), false));
     return new ChatMessage.Embed(
         Limits.cut("Status: " + scope.label(), Limits.TITLE),
         description,
         worst.color,
-        List.of(),
+        fields,
         footer,
         "",
         now,
