@@ -39,7 +39,7 @@ public record Setup(RavenwatchConfig config, RuleSet rules) {
   public static Setup load(Path file, Map<String, String> env) {
     RavenwatchConfig config = ConfigLoader.load(file, env, ProbeRegistry.standard(), sections());
     AlertsConfig alerts = config.section(AlertsSection.SECTION);
-    var errors = new ArrayList<ConfigError>(FailoverSection.checkReferences(config));
+    var errors = new ArrayList<ConfigError>();
     RuleSet rules = null;
     try {
       rules = RuleLoader.standard().load(rulesDir(config, alerts), alerts.defaultRules());

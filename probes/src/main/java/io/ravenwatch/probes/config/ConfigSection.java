@@ -19,9 +19,12 @@ import java.util.Set;
  * @param type the record it binds to
  * @param binding how the section's node becomes the record; plain record binding by default, a
  *     custom one for sections with type-discriminated parts (like probes' {@code type:})
+ * @param references checks the bound section's references to the inventory (target names), once the
+ *     inventory is built; its errors are reported with all the others
  * @param <T> the record
  */
-public record ConfigSection<T extends Record>(String key, Class<T> type, Binding<T> binding) {
+public record ConfigSection<T extends Record>(
+    String key, Class<T> type, Binding<T> binding, References<T> references) {
 
   /** Binds a section's node (a map, never null) at {@code path}, reporting problems to errors. */
   @FunctionalInterface
@@ -29,14 +32,35 @@ public record ConfigSection<T extends Record>(String key, Class<T> type, Binding
     T bind(Object node, Binder binder, ConfigErrors errors, String path);
   }
 
+  /** Checks what a bound section names in the inventory, reporting problems to errors. */
+  @FunctionalInterface
+  public interface References<T> {
+    /**
+     * @param targets the name of every host and service in the file (also when some of them have
+     *     errors, so that a bad probe elsewhere does not hide this section's problems)
+     */
+    void check(T section, Set<String> targets, ConfigErrors errors);
+  }
+
   public ConfigSection {
     Objects.requireNonNull(key);
     Objects.requireNonNull(type);
     Objects.requireNonNull(binding);
+    Objects.requireNonNull(references);
+  }
+
+  /** A section with its own binding and no references to check. */
+  public ConfigSection(String key, Class<T> type, Binding<T> binding) {
+    this(key, type, binding, (section, inventory, errors) -> {});
   }
 
   /** A section bound as a plain record. */
   public ConfigSection(String key, Class<T> type) {
     this(key, type, (node, binder, errors, path) -> binder.bindRecord(node, type, path, Set.of()));
+  }
+
+  /** The same section, checking its references to the inventory with {@code check}. */
+  public ConfigSection<T> withReferences(References<T> check) {
+    return new ConfigSection<>(key, type, binding, check);
   }
 }

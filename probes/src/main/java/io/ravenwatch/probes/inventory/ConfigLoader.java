@@ -140,6 +140,12 @@ public final class ConfigLoader {
     if (inventory != null) {
       IpmiProfileCheck.checkReferences(inventory.targets(), profiles, errors);
     }
+    Set<String> targetNames = new LinkedHashSet<>();
+    targetNames.addAll(file.hosts() == null ? Set.of() : file.hosts().keySet());
+    targetNames.addAll(file.services() == null ? Set.of() : file.services().keySet());
+    for (ConfigSection<?> section : sections) {
+      checkReferences(section, boundSections.get(section.key()), targetNames, errors);
+    }
     errors.throwIfAny();
     return new RavenwatchConfig(
         resolve(base, file.dataDir()),
@@ -150,6 +156,13 @@ public final class ConfigLoader {
         profiles,
         base,
         boundSections);
+  }
+
+  private static <T extends Record> void checkReferences(
+      ConfigSection<T> section, Record bound, Set<String> targets, ConfigErrors errors) {
+    if (bound != null && !errors.hasErrorAt(section.key())) {
+      section.references().check(section.type().cast(bound), Set.copyOf(targets), errors);
+    }
   }
 
   private static <T extends Record> T bindSection(

@@ -7,12 +7,10 @@ import io.ravenwatch.bot.action.failover.step.StepSpec;
 import io.ravenwatch.bot.action.failover.step.StepType;
 import io.ravenwatch.bot.action.failover.step.StepTypes;
 import io.ravenwatch.probes.config.Binder;
-import io.ravenwatch.probes.config.ConfigError;
 import io.ravenwatch.probes.config.ConfigErrors;
 import io.ravenwatch.probes.config.ConfigSection;
 import io.ravenwatch.probes.config.Default;
 import io.ravenwatch.probes.config.OptionalKey;
-import io.ravenwatch.probes.inventory.RavenwatchConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,8 +22,8 @@ import java.util.Set;
 /**
  * Binds the {@code failover:} section: a plan per service, its steps and post-checks by step type,
  * and checks every reference inside it (primary and standbys among the nodes, each step's node, the
- * endpoint each step needs). References to the inventory are checked by {@link #checkReferences}
- * once the inventory is loaded.
+ * endpoint each step needs). References to the inventory are checked once it is loaded, with all
+ * the other errors.
  *
  * <pre>{@code
  * failover:
@@ -55,9 +53,10 @@ public final class FailoverSection {
   /** The section with the step types of {@code types}. */
   public static ConfigSection<FailoverConfig> section(StepTypes types) {
     return new ConfigSection<>(
-        "failover",
-        FailoverConfig.class,
-        (node, binder, errors, path) -> bind(node, binder, errors, path, types));
+            "failover",
+            FailoverConfig.class,
+            (node, binder, errors, path) -> bind(node, binder, errors, path, types))
+        .withReferences(FailoverSection::checkReferences);
   }
 
   /**
@@ -233,43 +232,32 @@ public final class FailoverSection {
     };
   }
 
-  /**
-   * Checks the targets the failover section names against the loaded inventory.
-   *
-   * @return the problems, with their key paths (empty when all is well)
-   */
-  public static List<ConfigError> checkReferences(RavenwatchConfig config) {
-    var errors = new ConfigErrors();
-    if (!config.sections().containsKey(SECTION.key())) {
-      return List.of();
-    }
-    FailoverConfig failover = config.section(SECTION);
+  /** Checks the targets the failover section names against the loaded inventory. */
+  static void checkReferences(FailoverConfig failover, Set<String> targets, ConfigErrors errors) {
     String expected = "a host or service of the inventory";
     failover
         .services()
         .forEach(
             (name, plan) -> {
               String at = "failover.services." + name;
-              if (config.inventory().find(plan.target()).isEmpty()) {
+              if (!targets.contains(plan.target())) {
                 errors.add(
                     at + ".target", expected + " (the service's name when absent)", plan.target());
               }
               plan.nodes()
                   .forEach(
                       (n, node) -> {
-                        if (node.target() != null
-                            && config.inventory().find(node.target()).isEmpty()) {
+                        if (node.target() != null && !targets.contains(node.target())) {
                           errors.add(at + ".nodes." + n + ".target", expected, node.target());
                         }
                       });
               for (int i = 0; i < plan.postChecks().size(); i++) {
                 if (plan.postChecks().get(i).settings() instanceof ProbesCheck.Settings p
                     && p.target() != null
-                    && config.inventory().find(p.target()).isEmpty()) {
+                    && !targets.contains(p.target())) {
                   errors.add(at + ".post_checks[" + i + "].target", expected, p.target());
                 }
               }
             });
-    return errors.list();
   }
 }

@@ -81,7 +81,6 @@ class FailoverSectionTest {
             });
     assertThat(plan.postChecks()).hasSize(1);
     assertThat(plan.toString()).doesNotContain("s3cretpw");
-    assertThat(FailoverSection.checkReferences(config)).isEmpty();
   }
 
   @Test
@@ -168,11 +167,12 @@ class FailoverSectionTest {
   }
 
   @Test
-  @DisplayName("inventory targets the plan names must exist")
+  @DisplayName("inventory targets the plan names must exist, reported with the other errors")
   void checksInventoryTargets() {
-    RavenwatchConfig config =
-        parse(
-            """
+    assertThatThrownBy(
+            () ->
+                parse(
+                    """
             failover:
               services:
                 kv:
@@ -182,11 +182,17 @@ class FailoverSectionTest {
                     a: {host: h, target: cache-a, redis: {}}
                     b: {host: h, target: cache-z, redis: {}}
                   steps: [{type: redis_promote}]
+            defaults: {interval: 0s}
             """,
-            Map.of());
-
-    assertThat(FailoverSection.checkReferences(config))
-        .extracting(ConfigError::path)
-        .containsExactly("failover.services.kv.target", "failover.services.kv.nodes.b.target");
+                    Map.of()))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(ConfigError::path)
+                    .containsExactlyInAnyOrder(
+                        "defaults.interval",
+                        "failover.services.kv.target",
+                        "failover.services.kv.nodes.b.target"));
   }
 }
