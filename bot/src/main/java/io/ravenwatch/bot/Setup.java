@@ -8,6 +8,7 @@ import io.ravenwatch.alerts.rule.RuleSet;
 import io.ravenwatch.bot.chat.DiscordConfig;
 import io.ravenwatch.bot.chat.DiscordSection;
 import io.ravenwatch.bot.discord.alert.DiscordNotifierType;
+import io.ravenwatch.bot.health.HealthSettings;
 import io.ravenwatch.probes.api.ProbeRegistry;
 import io.ravenwatch.probes.config.ConfigError;
 import io.ravenwatch.probes.config.ConfigException;
@@ -54,7 +55,8 @@ public record Setup(RavenwatchConfig config, RuleSet rules) {
   /** The receiver types of {@code alerts.receivers}: the standard ones and the bot's Discord. */
   /** The top-level sections the modules above probes own. */
   public static List<ConfigSection<?>> sections() {
-    return List.of(AlertsSection.section(notifierTypes()), DiscordSection.SECTION);
+    return List.of(
+        AlertsSection.section(notifierTypes()), DiscordSection.SECTION, HealthSettings.SECTION);
   }
 
   public static NotifierRegistry notifierTypes() {
@@ -75,6 +77,11 @@ public record Setup(RavenwatchConfig config, RuleSet rules) {
 
   public AlertsConfig alerts() {
     return config.section(AlertsSection.SECTION);
+  }
+
+  /** The {@code health:} section: the HTTP health endpoint. */
+  public HealthSettings health() {
+    return config.section(HealthSettings.SECTION);
   }
 
   /** The {@code discord:} section (without a token: the console chat). */
