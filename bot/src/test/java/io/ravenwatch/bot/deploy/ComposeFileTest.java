@@ -28,6 +28,7 @@ class ComposeFileTest {
   private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
   private static final Path DOCKER = REPOSITORY.resolve("docker");
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
+  private static final Pattern COMMENT = Pattern.compile("(?m)(^|\\s)#.*$");
 
   private static String text;
   private static Map<String, Object> compose;
@@ -52,9 +53,10 @@ class ComposeFileTest {
     return map(map(compose.get("services")).get(name));
   }
 
+  /** The ${VAR} names a YAML file uses, outside comments (which may show examples). */
   private static Set<String> variables(String content) {
     var names = new TreeSet<String>();
-    Matcher m = VARIABLE.matcher(content);
+    Matcher m = VARIABLE.matcher(COMMENT.matcher(content).replaceAll(""));
     while (m.find()) {
       names.add(m.group(1));
     }
