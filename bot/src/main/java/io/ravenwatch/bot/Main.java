@@ -2,6 +2,7 @@ package io.ravenwatch.bot;
 
 import io.ravenwatch.bot.cli.CheckConfigCommand;
 import io.ravenwatch.bot.cli.ConsoleCommand;
+import io.ravenwatch.bot.cli.HealthcheckCommand;
 import io.ravenwatch.bot.cli.ProbeCommand;
 import io.ravenwatch.bot.cli.RunCommand;
 import java.io.PrintWriter;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code ravenwatch} command line: {@code run}, {@code console}, {@code check-config}, {@code
- * probe}.
+ * probe}, {@code healthcheck}.
  */
 @Command(
     name = "ravenwatch",
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
       ConsoleCommand.class,
       CheckConfigCommand.class,
       ProbeCommand.class,
+      HealthcheckCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

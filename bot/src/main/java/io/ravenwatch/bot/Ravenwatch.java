@@ -14,6 +14,9 @@ import io.ravenwatch.bot.chat.LastResults;
 import io.ravenwatch.bot.command.maintenance.MaintenanceDesk;
 import io.ravenwatch.bot.command.silence.UntilResolved;
 import io.ravenwatch.bot.discord.alert.DiscordLink;
+import io.ravenwatch.bot.health.HealthChecks;
+import io.ravenwatch.bot.health.HealthServer;
+import io.ravenwatch.bot.health.HealthSettings;
 import io.ravenwatch.probes.api.ProbeRegistry;
 import io.ravenwatch.probes.api.ProbeResources;
 import io.ravenwatch.probes.api.ProbeResult;
@@ -23,6 +26,7 @@ import io.ravenwatch.probes.influx.SelfMetrics;
 import io.ravenwatch.probes.inventory.RavenwatchConfig;
 import io.ravenwatch.probes.schedule.PollScheduler;
 import io.ravenwatch.probes.schedule.ResultBus;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +62,7 @@ public final class Ravenwatch implements AutoCloseable {
   private final Clock clock;
   private AlertStore store;
   private AlertEngine engine;
+  private HealthServer health;
 
   private Ravenwatch(RavenwatchConfig config, Clock clock, List<ResultListener> extraListeners) {
     this.config = config;
@@ -128,12 +133,39 @@ public final class Ravenwatch implements AutoCloseable {
             TimeUnit.SECONDS);
       }
       app.scheduler.start();
+      app.startHealth(setup, clock);
     } catch (RuntimeException e) {
       app.close();
       throw e;
     }
     logger.info("Ravenwatch is running: {} target(s)", config.inventory().size());
     return app;
+  }
+
+  private void startHealth(Setup setup, Clock clock) {
+    HealthSettings settings = setup.health();
+    if (!settings.enabled()) {
+      return;
+    }
+    // A health port in use (a second Ravenwatch on this machine, say) must not stop the
+    // monitoring itself: the endpoint is missing, which its callers notice, and the log says why.
+    try {
+      health =
+          HealthServer.start(
+              settings,
+              HealthChecks.liveness(scheduler),
+              HealthChecks.readiness(
+                  scheduler,
+                  this::store,
+                  config.influx(),
+                  writer,
+                  discordLink,
+                  setup.discord().hasToken(),
+                  clock,
+                  settings.checkTimeout()));
+    } catch (UncheckedIOException e) {
+      logger.error("{}: {}; running without it", e.getMessage(), e.getCause().toString());
+    }
   }
 
   private static void sweepQuietly(AlertEngine engine) {
@@ -162,6 +194,11 @@ public final class Ravenwatch implements AutoCloseable {
     return discordLink;
   }
 
+  /** The health endpoint, unless {@code health.enabled} is false. */
+  public Optional<HealthServer> health() {
+    return Optional.ofNullable(health);
+  }
+
   public PollScheduler scheduler() {
     return scheduler;
   }
@@ -185,11 +222,14 @@ public final class Ravenwatch implements AutoCloseable {
   }
 
   /**
-   * Stops polling first, then the alert engine and its store, then flushes the writer (to InfluxDB
-   * or the spool), then the shared resources.
+   * Stops the health endpoint and polling first, then the alert engine and its store, then flushes
+   * the writer (to InfluxDB or the spool), then the shared resources.
    */
   @Override
   public void close() {
+    if (health != null) {
+      health.close();
+    }
     housekeeping.shutdownNow();
     scheduler.stop();
     if (engine != null) {

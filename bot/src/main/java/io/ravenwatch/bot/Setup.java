@@ -9,6 +9,7 @@ import io.ravenwatch.bot.action.failover.FailoverSection;
 import io.ravenwatch.bot.chat.DiscordConfig;
 import io.ravenwatch.bot.chat.DiscordSection;
 import io.ravenwatch.bot.discord.alert.DiscordNotifierType;
+import io.ravenwatch.bot.health.HealthSettings;
 import io.ravenwatch.probes.api.ProbeRegistry;
 import io.ravenwatch.probes.config.ConfigError;
 import io.ravenwatch.probes.config.ConfigException;
@@ -56,7 +57,10 @@ public record Setup(RavenwatchConfig config, RuleSet rules) {
   /** The top-level sections the modules above probes own. */
   public static List<ConfigSection<?>> sections() {
     return List.of(
-        AlertsSection.section(notifierTypes()), DiscordSection.SECTION, FailoverSection.SECTION);
+        AlertsSection.section(notifierTypes()),
+        DiscordSection.SECTION,
+        FailoverSection.SECTION,
+        HealthSettings.SECTION);
   }
 
   public static NotifierRegistry notifierTypes() {
@@ -77,6 +81,11 @@ public record Setup(RavenwatchConfig config, RuleSet rules) {
 
   public AlertsConfig alerts() {
     return config.section(AlertsSection.SECTION);
+  }
+
+  /** The {@code health:} section: the HTTP health endpoint. */
+  public HealthSettings health() {
+    return config.section(HealthSettings.SECTION);
   }
 
   /** The {@code discord:} section (without a token: the console chat). */

@@ -4,6 +4,7 @@ import io.ravenwatch.probes.config.Secret;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
@@ -23,10 +24,15 @@ final class InfluxTransport implements AutoCloseable {
   private static final Pattern DROPPED = Pattern.compile("dropped=(\\d+)");
   private static final Pattern UNABLE_TO_PARSE = Pattern.compile("unable to parse");
 
-  private final InfluxDB influx;
+  // Created at the first write: influxdb-java resolves the host name when it connects, and a name
+  // that does not resolve yet (a container started before its InfluxDB) must mean "spool", not a
+  // failed start.
+  private final Supplier<InfluxDB> connect;
+  private InfluxDB influx;
   private final String database;
   private final String retentionPolicy;
   private final String safeUrl;
+  private final boolean gzip;
   // influxdb-java turns every error answer into an exception without its status: an interceptor
   // keeps the status of the last answer, which is what tells a bad point from a sick server.
   private volatile int lastStatus;
@@ -55,26 +61,41 @@ final class InfluxTransport implements AutoCloseable {
       http.addInterceptor(
           chain ->
               chain.proceed(chain.request().newBuilder().header("Authorization", header).build()));
-      this.influx = InfluxDBFactory.connect(settings.url(), http);
+      this.connect = () -> InfluxDBFactory.connect(settings.url(), http);
     } else if (settings.username() != null && settings.password() != null) {
-      this.influx =
-          InfluxDBFactory.connect(
-              settings.url(), settings.username().reveal(), settings.password().reveal(), http);
+      Secret user = settings.username();
+      Secret password = settings.password();
+      this.connect =
+          () -> InfluxDBFactory.connect(settings.url(), user.reveal(), password.reveal(), http);
     } else {
-      this.influx = InfluxDBFactory.connect(settings.url(), http);
+      this.connect = () -> InfluxDBFactory.connect(settings.url(), http);
     }
-    influx.setLogLevel(InfluxDB.LogLevel.NONE);
-    if (settings.gzip()) {
-      influx.enableGzip();
+    this.gzip = settings.gzip();
+  }
+
+  private InfluxDB influx() {
+    if (influx == null) {
+      InfluxDB created = connect.get();
+      created.setLogLevel(InfluxDB.LogLevel.NONE);
+      if (gzip) {
+        created.enableGzip();
+      }
+      influx = created;
     }
+    return influx;
   }
 
   /** Writes the lines (line protocol, nanosecond timestamps) in one request. */
   synchronized WriteOutcome write(List<String> lines) {
     lastStatus = 0;
     try {
-      influx.write(
-          database, retentionPolicy, InfluxDB.ConsistencyLevel.ONE, TimeUnit.NANOSECONDS, lines);
+      influx()
+          .write(
+              database,
+              retentionPolicy,
+              InfluxDB.ConsistencyLevel.ONE,
+              TimeUnit.NANOSECONDS,
+              lines);
       return new WriteOutcome.Written(lines.size());
     } catch (InfluxDBIOException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -99,8 +120,10 @@ final class InfluxTransport implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    influx.close();
+  public synchronized void close() {
+    if (influx != null) {
+      influx.close();
+    }
   }
 
   static int dropped(String reason, int batch) {

@@ -226,6 +226,22 @@ public final class PollScheduler implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Whether polling is on: started, not stopped, and Quartz's threads up (for health checks). False
+   * before {@link #start()} and after {@link #stop()}.
+   */
+  public boolean running() {
+    if (state != State.RUNNING) {
+      return false;
+    }
+    Scheduler q = quartz; // written before the volatile state, so visible here
+    try {
+      return q != null && q.isStarted() && !q.isShutdown() && !q.isInStandbyMode();
+    } catch (SchedulerException e) {
+      return false;
+    }
+  }
+
   /** The counters since start. */
   public PollCounters counters() {
     return counters.snapshot();

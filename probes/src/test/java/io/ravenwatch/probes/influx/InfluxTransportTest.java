@@ -2,6 +2,9 @@ package io.ravenwatch.probes.influx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ravenwatch.probes.config.DataSize;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InfluxTransportTest {
@@ -31,5 +34,28 @@ class InfluxTransportTest {
         .isEqualTo("http://influx:8086/")
         .doesNotContain("s3cret");
     assertThat(InfluxTransport.redact("http://influx:8086")).isEqualTo("http://influx:8086");
+  }
+
+  @Test
+  void aHostNameThatDoesNotResolveIsUnavailableNotAFailedStart() {
+    // .invalid never resolves (RFC 6761): a container whose InfluxDB has no DNS entry yet.
+    var settings =
+        new InfluxSettings(
+            "http://influxdb.invalid:8086",
+            "db",
+            null,
+            null,
+            null,
+            null,
+            10,
+            Duration.ofSeconds(1),
+            false,
+            Duration.ofSeconds(2),
+            DataSize.ofMebibytes(1));
+    try (var transport = new InfluxTransport(settings)) {
+      WriteOutcome outcome = transport.write(List.of("m v=1i 1"));
+      assertThat(outcome).isInstanceOf(WriteOutcome.Unavailable.class);
+      assertThat(((WriteOutcome.Unavailable) outcome).reason()).contains("UnknownHostException");
+    }
   }
 }
