@@ -12,6 +12,7 @@ import io.ravenwatch.probes.config.ConfigException;
 import io.ravenwatch.probes.config.ConfigSection;
 import io.ravenwatch.probes.config.ValueParsers;
 import io.ravenwatch.probes.config.YamlTree;
+import io.ravenwatch.probes.container.ContainerEngines;
 import io.ravenwatch.probes.ipmi.IpmiProfiles;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -23,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Loads {@code ravenwatch.yml}: parses it, binds it, resolves secrets from the given environment
@@ -103,6 +105,8 @@ public final class ConfigLoader {
       ProbeRegistry registry,
       List<ConfigSection<?>> sections) {
     Object tree = YamlTree.parse(yaml, sourceName);
+    // container_engines: is everyone's (probes, /restart, failover steps): always bound.
+    sections = Stream.concat(Stream.of(ContainerEngines.SECTION), sections.stream()).toList();
     var errors = new ConfigErrors();
     var binder = new Binder(parsers(env), errors);
     Set<String> sectionKeys = new LinkedHashSet<>();
@@ -139,6 +143,12 @@ public final class ConfigLoader {
     IpmiProfiles profiles = IpmiProfileCheck.load(profilesDir, errors);
     if (inventory != null) {
       IpmiProfileCheck.checkReferences(inventory.targets(), profiles, errors);
+    }
+    if (boundSections.get(ContainerEngines.KEY) instanceof ContainerEngines engines) {
+      boundSections.put(ContainerEngines.KEY, engines.resolved(p -> resolve(base, p)));
+      if (inventory != null) {
+        ContainerEngineCheck.checkReferences(inventory.targets(), engines, errors);
+      }
     }
     errors.throwIfAny();
     return new RavenwatchConfig(
