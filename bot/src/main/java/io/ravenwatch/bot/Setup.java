@@ -7,6 +7,7 @@ import io.ravenwatch.alerts.rule.RuleLoader;
 import io.ravenwatch.alerts.rule.RuleSet;
 import io.ravenwatch.bot.chat.DiscordConfig;
 import io.ravenwatch.bot.chat.DiscordSection;
+import io.ravenwatch.bot.command.restart.RestartConfig;
 import io.ravenwatch.bot.discord.alert.DiscordNotifierType;
 import io.ravenwatch.probes.api.ProbeRegistry;
 import io.ravenwatch.probes.config.ConfigError;
@@ -38,7 +39,7 @@ public record Setup(RavenwatchConfig config, RuleSet rules) {
   public static Setup load(Path file, Map<String, String> env) {
     RavenwatchConfig config = ConfigLoader.load(file, env, ProbeRegistry.standard(), sections());
     AlertsConfig alerts = config.section(AlertsSection.SECTION);
-    var errors = new ArrayList<ConfigError>();
+    var errors = new ArrayList<ConfigError>(RestartConfig.checkReferences(config));
     RuleSet rules = null;
     try {
       rules = RuleLoader.standard().load(rulesDir(config, alerts), alerts.defaultRules());
@@ -54,7 +55,8 @@ public record Setup(RavenwatchConfig config, RuleSet rules) {
   /** The receiver types of {@code alerts.receivers}: the standard ones and the bot's Discord. */
   /** The top-level sections the modules above probes own. */
   public static List<ConfigSection<?>> sections() {
-    return List.of(AlertsSection.section(notifierTypes()), DiscordSection.SECTION);
+    return List.of(
+        AlertsSection.section(notifierTypes()), DiscordSection.SECTION, RestartConfig.SECTION);
   }
 
   public static NotifierRegistry notifierTypes() {

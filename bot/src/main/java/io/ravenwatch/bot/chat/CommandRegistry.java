@@ -4,6 +4,7 @@ import io.ravenwatch.bot.command.ack.AckCommand;
 import io.ravenwatch.bot.command.alerts.AlertsCommand;
 import io.ravenwatch.bot.command.graph.GraphCommand;
 import io.ravenwatch.bot.command.probe.ProbeCommand;
+import io.ravenwatch.bot.command.restart.RestartCommand;
 import io.ravenwatch.bot.command.silence.SilenceCommand;
 import io.ravenwatch.bot.command.status.StatusCommand;
 import java.util.Collection;
@@ -28,7 +29,8 @@ public final class CommandRegistry {
         .register(new AckCommand(context))
         .register(new SilenceCommand(context))
         .register(new ProbeCommand(context))
-        .register(new GraphCommand(context));
+        .register(new GraphCommand(context))
+        .register(new RestartCommand(context));
   }
 
   public CommandRegistry register(Command command) {

@@ -41,7 +41,12 @@ public record OptionSpec(
     /** Silences that are active or pending. */
     SILENCE,
     /** Metrics a graph can show for the chosen target. */
-    METRIC
+    METRIC,
+    /**
+     * Names the command itself declares in its configuration section (restartable things, failover
+     * plans): suggested by the command's own {@code complete}/{@code suggest}.
+     */
+    DECLARED
   }
 
   public OptionSpec {
