@@ -17,13 +17,13 @@ class CommandRegistryTest {
 
   @Test
   @DisplayName(
-      "the standard registry holds the six commands, each option named as Discord requires")
+      "the standard registry holds the seven commands, each option named as Discord requires")
   void standardCommands() {
     try (var fx = new CommandFixture("hosts: {web1: {address: 127.0.0.1}}\n")) {
       var registry = CommandRegistry.standard(fx.context);
       assertThat(registry.all())
           .extracting(c -> c.spec().name())
-          .containsExactly("status", "alerts", "ack", "silence", "probe", "graph");
+          .containsExactly("status", "alerts", "ack", "silence", "probe", "graph", "restart");
       for (Command c : registry.all()) {
         var options =
             c.spec().subcommands().isEmpty()
