@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyManagementException;
 import java.security.KeyStore;
+import java.security.Security;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * TLS to a Docker engine from three PEM files named in the configuration (docker-java's own config
@@ -22,6 +24,11 @@ record PemSslConfig(DockerEngine.Tls tls) implements SSLConfig {
 
   @Override
   public SSLContext getSSLContext() throws KeyManagementException {
+    // CertificateUtils converts PEM through Bouncy Castle's provider, by name (as docker-java's own
+    // directory config does, it has to be registered).
+    if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
+      Security.addProvider(new BouncyCastleProvider());
+    }
     try {
       KeyStore keys =
           CertificateUtils.createKeyStore(
