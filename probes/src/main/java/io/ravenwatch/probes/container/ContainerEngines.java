@@ -1,9 +1,7 @@
 package io.ravenwatch.probes.container;
 
-import io.ravenwatch.probes.config.ConfigProblems;
 import io.ravenwatch.probes.config.ConfigSection;
 import io.ravenwatch.probes.config.OptionalKey;
-import io.ravenwatch.probes.config.Validatable;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,8 +29,7 @@ import java.util.function.UnaryOperator;
  */
 public record ContainerEngines(
     @OptionalKey Map<String, DockerEngine> docker,
-    @OptionalKey Map<String, KubernetesCluster> kubernetes)
-    implements Validatable {
+    @OptionalKey Map<String, KubernetesCluster> kubernetes) {
 
   /** The top-level key. */
   public static final String KEY = "container_engines";
@@ -47,17 +44,6 @@ public record ContainerEngines(
   public ContainerEngines {
     docker = copy(docker);
     kubernetes = copy(kubernetes);
-  }
-
-  @Override
-  public void validate(ConfigProblems problems) {
-    docker.forEach(
-        (name, engine) -> {
-          if (kubernetes.containsKey(name)) {
-            problems.report(
-                "kubernetes." + name, "a name not used by a docker engine as well", name);
-          }
-        });
   }
 
   /** The Docker engine of that name. */

@@ -19,6 +19,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +38,9 @@ public final class RestartCommand implements Command {
   private static final Logger logger = LoggerFactory.getLogger(RestartCommand.class);
 
   static final String TARGET = "target";
+
+  /** How long the plan waits for the engine's answer. */
+  static final Duration PLAN_WAIT = Duration.ofSeconds(2);
 
   private final BotContext context;
 
@@ -94,13 +101,7 @@ public final class RestartCommand implements Command {
   @Override
   public ChatMessage plan(Invocation invocation) throws CommandException {
     Chosen chosen = choose(invocation);
-    Observation now;
-    try (Restarter restarter = open(chosen)) {
-      now = restarter.observe();
-    } catch (RuntimeException e) {
-      throw new CommandException(
-          "Cannot read the state of " + chosen.name() + ": " + reason(chosen, e) + ".");
-    }
+    Observation now = quickLook(chosen);
     String content =
         "Will restart "
             + chosen.what()
@@ -109,6 +110,37 @@ public final class RestartCommand implements Command {
             + " for it to be healthy.\nNow: "
             + now.summary();
     return ChatMessage.text(content);
+  }
+
+  /**
+   * The current state for the plan, within {@link #PLAN_WAIT}: the plan is answered before Discord
+   * gives up on the interaction (3 s), so a slow engine is a short refusal, not a dead command.
+   */
+  private Observation quickLook(Chosen chosen) throws CommandException {
+    var look =
+        new FutureTask<>(
+            () -> {
+              try (Restarter restarter = open(chosen)) {
+                return restarter.observe();
+              }
+            });
+    Thread.ofVirtual().name("restart-plan-" + chosen.name()).start(look);
+    try {
+      return look.get(PLAN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      look.cancel(true);
+      throw new CommandException(
+          chosen.restartable().engine()
+              + " did not answer within "
+              + PLAN_WAIT.toSeconds()
+              + " s; nothing was done.");
+    } catch (ExecutionException e) {
+      throw new CommandException(
+          "Cannot read the state of " + chosen.name() + ": " + reason(chosen, e.getCause()) + ".");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandException("Ravenwatch is stopping: nothing was done.");
+    }
   }
 
   @Override
@@ -242,8 +274,8 @@ public final class RestartCommand implements Command {
     return Restarter.open(chosen.restartable(), context.config().containerEngines());
   }
 
-  private static String reason(Chosen chosen, RuntimeException e) {
-    return EngineFailures.describe(chosen.restartable().engine(), e);
+  private static String reason(Chosen chosen, Throwable e) {
+    return EngineFailures.describe("engine " + chosen.restartable().engine(), e);
   }
 
   static String seconds(Duration d) {

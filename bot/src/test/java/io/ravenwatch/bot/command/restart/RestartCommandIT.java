@@ -81,12 +81,14 @@ class RestartCommandIT {
             container_engines:
               docker:
                 local: {host: "%s"}
+                gone: {host: "unix:///nonexistent/docker.sock", timeout: 1s}
             restart:
               poll_interval: 200ms
               targets:
                 web: {engine: local, container: web, timeout: 60s}
                 sick: {engine: local, container: sick, timeout: 3s}
                 api: {engine: local, service: api, timeout: 90s, target: api-service}
+                lost: {engine: gone, container: web}
             """
                 .formatted(docker.host()),
             Map.of());
@@ -234,8 +236,21 @@ class RestartCommandIT {
     RecordingReply reply = bed.restart(ALICE, "web; rm -rf /");
 
     assertThat(reply.only().content())
-        .isEqualTo("Unknown restart target `web; rm -rf /`. Declared: web, sick, api.");
+        .isEqualTo("Unknown restart target `web; rm -rf /`. Declared: web, sick, api, lost.");
     assertThat(reply.only().ephemeral()).isTrue();
+    assertThat(bed.audited.getLast().outcome()).isEqualTo(Outcome.FAILED);
+  }
+
+  @Test
+  @DisplayName("an unreachable engine: no plan, a short reason, nothing to confirm")
+  void unreachableEngineGetsNoPlan() {
+    RecordingReply reply = bed.restart(ALICE, "lost");
+
+    assertThat(reply.only().ephemeral()).isTrue();
+    assertThat(reply.only().content())
+        .startsWith("Cannot read the state of lost: engine gone: ")
+        .doesNotContain("Exception");
+    assertThat(reply.only().buttons()).isEmpty();
     assertThat(bed.audited.getLast().outcome()).isEqualTo(Outcome.FAILED);
   }
 
@@ -243,7 +258,7 @@ class RestartCommandIT {
   @DisplayName("autocomplete offers the declared names")
   void autocompletesDeclaredNames() {
     assertThat(bed.dispatcher.autocomplete(ALICE, "restart", "target", ""))
-        .containsExactly("web", "sick", "api");
+        .containsExactly("web", "sick", "api", "lost");
     assertThat(bed.dispatcher.autocomplete(ALICE, "restart", "target", "ap"))
         .containsExactly("api");
   }
