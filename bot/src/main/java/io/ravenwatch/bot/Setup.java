@@ -52,13 +52,13 @@ public record Setup(RavenwatchConfig config, RuleSet rules) {
     return new Setup(config, rules);
   }
 
-  /** The receiver types of {@code alerts.receivers}: the standard ones and the bot's Discord. */
   /** The top-level sections the modules above probes own. */
   public static List<ConfigSection<?>> sections() {
     return List.of(
         AlertsSection.section(notifierTypes()), DiscordSection.SECTION, RestartConfig.SECTION);
   }
 
+  /** The receiver types of {@code alerts.receivers}: the standard ones and the bot's Discord. */
   public static NotifierRegistry notifierTypes() {
     return NotifierRegistry.standard().register(DiscordNotifierType.TYPE);
   }

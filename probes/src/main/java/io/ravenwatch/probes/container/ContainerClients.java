@@ -28,19 +28,16 @@ public final class ContainerClients {
 
   /** A Docker client for one engine, isolated from {@code DOCKER_*} environment variables. */
   public static DockerClient docker(DockerEngine engine) {
-    var builder =
+    DefaultDockerClientConfig config =
         DefaultDockerClientConfig.createDefaultConfigBuilder()
             .withDockerHost(engine.host())
             .withApiVersion(DOCKER_API_VERSION)
-            .withDockerTlsVerify(false);
-    if (engine.tls() != null) {
-      builder.withCustomSslConfig(new PemSslConfig(engine.tls()));
-    }
-    DefaultDockerClientConfig config = builder.build();
+            .withDockerTlsVerify(false)
+            .build();
     var http =
         new ZerodepDockerHttpClient.Builder()
             .dockerHost(config.getDockerHost())
-            .sslConfig(config.getSSLConfig())
+            .sslConfig(engine.tls() == null ? null : new PemSslConfig(engine.tls()))
             .connectionTimeout(engine.timeout())
             .responseTimeout(engine.timeout())
             .maxConnections(8)

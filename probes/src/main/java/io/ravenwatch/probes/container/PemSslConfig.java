@@ -1,7 +1,7 @@
 package io.ravenwatch.probes.container;
 
-import com.github.dockerjava.core.SSLConfig;
 import com.github.dockerjava.core.util.CertificateUtils;
+import com.github.dockerjava.transport.SSLConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
