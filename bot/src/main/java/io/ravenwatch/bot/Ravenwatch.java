@@ -77,7 +77,7 @@ public final class Ravenwatch implements AutoCloseable {
     this.scheduler =
         new PollScheduler(
             config.inventory().targets(),
-            ProbeRegistry.standard(config::ipmiProfiles),
+            ProbeRegistry.standard(config::ipmiProfiles, config::containerEngines),
             resources,
             bus,
             (type, elapsed, status) ->

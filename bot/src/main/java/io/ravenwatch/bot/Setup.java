@@ -8,6 +8,7 @@ import io.ravenwatch.alerts.rule.RuleSet;
 import io.ravenwatch.bot.action.failover.FailoverSection;
 import io.ravenwatch.bot.chat.DiscordConfig;
 import io.ravenwatch.bot.chat.DiscordSection;
+import io.ravenwatch.bot.command.restart.RestartConfig;
 import io.ravenwatch.bot.discord.alert.DiscordNotifierType;
 import io.ravenwatch.bot.health.HealthSettings;
 import io.ravenwatch.probes.api.ProbeRegistry;
@@ -53,16 +54,18 @@ public record Setup(RavenwatchConfig config, RuleSet rules) {
     return new Setup(config, rules);
   }
 
-  /** The receiver types of {@code alerts.receivers}: the standard ones and the bot's Discord. */
   /** The top-level sections the modules above probes own. */
   public static List<ConfigSection<?>> sections() {
     return List.of(
         AlertsSection.section(notifierTypes()),
         DiscordSection.SECTION,
         FailoverSection.SECTION,
-        HealthSettings.SECTION);
+        HealthSettings.SECTION,
+        RestartConfig.SECTION);
   }
 
+  /** The receiver types of {@code alerts.receivers}: the standard ones and the bot's Discord. */
+  /** The receiver types of {@code alerts.receivers}: the standard ones and the bot's Discord. */
   public static NotifierRegistry notifierTypes() {
     return NotifierRegistry.standard().register(DiscordNotifierType.TYPE);
   }

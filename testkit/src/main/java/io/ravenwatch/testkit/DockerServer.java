@@ -161,8 +161,26 @@ public final class DockerServer implements AutoCloseable {
         "--listen-addr",
         listen,
         "--data-path-port",
-        Integer.toString(ServerProcess.freeUdpPort()));
+        Integer.toString(dataPathPort()));
     swarm = true;
+  }
+
+  /**
+   * A free UDP port in the range Swarm accepts for VXLAN (1024-49151; ephemeral ones are above).
+   */
+  private static int dataPathPort() throws IOException {
+    for (int port = 20_000 + (int) (ProcessHandle.current().pid() % 20_000);
+        port < 49_151;
+        port += 7) {
+      try (var s =
+          new java.net.DatagramSocket(
+              new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port))) {
+        return s.getLocalPort();
+      } catch (java.net.SocketException taken) {
+        // try the next one
+      }
+    }
+    throw new IOException("no free UDP port between 20000 and 49151 for Swarm's data path");
   }
 
   /** The daemon's address for clients: {@code unix:///…/docker.sock}. */

@@ -21,6 +21,16 @@ final class SeriesTags {
 
   private record Schema(Set<String> own, Set<String> identity) {}
 
+  private static final Schema CONTAINER =
+      new Schema(
+          Set.of(
+              "container_name",
+              "container_image",
+              "container_version",
+              "container_status",
+              "engine_host"),
+          Set.of("container_name", "engine_host"));
+
   private static final Map<String, Schema> SCHEMAS =
       Map.ofEntries(
           Map.entry("ping", new Schema(Set.of("url"), Set.of("url"))),
@@ -50,6 +60,18 @@ final class SeriesTags {
               // ifIndex may be renumbered after a reboot; the names stay.
               new Schema(Set.of("ifIndex", "ifName", "ifDescr"), Set.of("ifName", "ifDescr"))),
           Map.entry("cpu", new Schema(Set.of("cpu"), Set.of("cpu"))),
+          // A container keeps its alert across a new image or a stop: name and engine identify it.
+          Map.entry("docker_container_status", CONTAINER),
+          Map.entry("docker_container_health", CONTAINER),
+          // A service re-created under the same name gets a new id: its alert stays the same.
+          Map.entry(
+              "docker_swarm",
+              new Schema(
+                  Set.of("service_id", "service_name", "service_mode"), Set.of("service_name"))),
+          Map.entry(
+              "kubernetes_deployment",
+              new Schema(
+                  Set.of("deployment_name", "namespace"), Set.of("deployment_name", "namespace"))),
           Map.entry("snmp", new Schema(Set.of(), Set.of())),
           Map.entry("system", new Schema(Set.of(), Set.of())),
           Map.entry("mem", new Schema(Set.of(), Set.of())));

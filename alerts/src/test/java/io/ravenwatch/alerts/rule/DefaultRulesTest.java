@@ -214,4 +214,119 @@ class DefaultRulesTest {
     assertThat(last.annotations())
         .containsEntry("summary", "db1: /data will be full within 24 hours");
   }
+
+  private static Point container(String status, long exitcode, String version) {
+    return point("docker1", "docker_container_status", T0)
+        .tag("container_name", "web")
+        .tag("container_image", "shop/web")
+        .tag("container_version", version)
+        .tag("container_status", status)
+        .tag("engine_host", "docker1")
+        .field("exitcode", exitcode)
+        .field("oomkilled", false)
+        .field("restart_count", 0L)
+        .build();
+  }
+
+  @Test
+  void containerNotRunningFiresForAnExitedContainerAndResolvesAfterANewImageStarts() {
+    Observation exited =
+        only(
+            ok("docker1", "docker_container_status", container("exited", 137, "1.0")),
+            "container_not_running");
+    assertThat(exited.active()).isTrue();
+    assertThat(exited.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(exited.value()).isEqualTo(137.0);
+    assertThat(exited.annotations())
+        .containsEntry("summary", "docker1: container web is not running")
+        .containsEntry("description", "Container web on docker1 stopped with exit code 137.");
+    Observation running =
+        only(
+            ok("docker1", "docker_container_status", container("running", 0, "1.1")),
+            "container_not_running");
+    assertThat(running.active()).isFalse();
+    // Status and image version change; the alert is the same one, so it resolves.
+    assertThat(running.fingerprint()).isEqualTo(exited.fingerprint());
+    assertThat(running.labels().map())
+        .containsEntry("container_name", "web")
+        .doesNotContainKeys("container_status", "container_version", "container_image");
+  }
+
+  @Test
+  void containerUnhealthyFiresOnAFailingHealthCheck() {
+    Point sick =
+        point("docker1", "docker_container_health", T0)
+            .tag("container_name", "web")
+            .tag("container_status", "running")
+            .tag("engine_host", "docker1")
+            .field("health_status", "unhealthy")
+            .field("failing_streak", 4L)
+            .build();
+    Point fine =
+        point("docker1", "docker_container_health", T0)
+            .tag("container_name", "web")
+            .tag("container_status", "running")
+            .tag("engine_host", "docker1")
+            .field("health_status", "healthy")
+            .field("failing_streak", 0L)
+            .build();
+    Observation unhealthy =
+        only(ok("docker1", "docker_container_health", sick), "container_unhealthy");
+    assertThat(unhealthy.active()).isTrue();
+    assertThat(unhealthy.annotations())
+        .containsEntry("description", "Its health check failed 4 times in a row.");
+    assertThat(only(ok("docker1", "docker_container_health", fine), "container_unhealthy").active())
+        .isFalse();
+  }
+
+  @Test
+  void swarmServiceDegradedWhenFewerTasksRunThanDesired() {
+    Observation degraded =
+        only(ok("swarm", "docker_swarm", swarm("a1", 1)), "swarm_service_degraded");
+    assertThat(degraded.active()).isTrue();
+    assertThat(degraded.value()).isEqualTo(1.0);
+    assertThat(degraded.annotations())
+        .containsEntry("summary", "swarm: swarm service api runs 1 tasks, fewer than desired");
+    Observation recreated =
+        only(ok("swarm", "docker_swarm", swarm("b2", 2)), "swarm_service_degraded");
+    assertThat(recreated.active()).isFalse();
+    assertThat(recreated.fingerprint()).isEqualTo(degraded.fingerprint());
+  }
+
+  private static Point swarm(String id, long running) {
+    return point("swarm", "docker_swarm", T0)
+        .tag("service_id", id)
+        .tag("service_name", "api")
+        .tag("service_mode", "replicated")
+        .field("tasks_desired", 2L)
+        .field("tasks_running", running)
+        .build();
+  }
+
+  @Test
+  void deploymentReplicasUnavailableWhenFewerAvailableThanDesired() {
+    Observation short1 =
+        only(ok("k8s", "kubernetes_deployment", deployment(2)), "deployment_replicas_unavailable");
+    assertThat(short1.active()).isTrue();
+    assertThat(short1.forDuration()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(short1.annotations())
+        .containsEntry(
+            "summary", "k8s: deployment web/frontend has 2 replicas available, fewer than desired");
+    assertThat(
+            only(
+                    ok("k8s", "kubernetes_deployment", deployment(3)),
+                    "deployment_replicas_unavailable")
+                .active())
+        .isFalse();
+  }
+
+  private static Point deployment(long available) {
+    return point("k8s", "kubernetes_deployment", T0)
+        .tag("deployment_name", "frontend")
+        .tag("namespace", "web")
+        .field("replicas_desired", 3L)
+        .field("replicas_available", available)
+        .field("replicas_unavailable", 3L - available)
+        .build();
+  }
 }

@@ -156,7 +156,11 @@ class RuleLoaderTest {
             "ipmi_sensor_critical",
             "ipmi_sensor_warning",
             "snmp_agent_unreachable",
-            "interface_down");
+            "interface_down",
+            "container_not_running",
+            "container_unhealthy",
+            "swarm_service_degraded",
+            "deployment_replicas_unavailable");
     assertThat(set.rules()).allMatch(Rule::enabled);
     assertThat(loader.load(List.of(), false).rules()).isEmpty();
   }

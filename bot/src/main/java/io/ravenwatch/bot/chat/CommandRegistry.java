@@ -6,6 +6,7 @@ import io.ravenwatch.bot.command.failover.FailoverCommand;
 import io.ravenwatch.bot.command.graph.GraphCommand;
 import io.ravenwatch.bot.command.maintenance.MaintenanceCommand;
 import io.ravenwatch.bot.command.probe.ProbeCommand;
+import io.ravenwatch.bot.command.restart.RestartCommand;
 import io.ravenwatch.bot.command.silence.SilenceCommand;
 import io.ravenwatch.bot.command.status.StatusCommand;
 import java.util.Collection;
@@ -32,7 +33,8 @@ public final class CommandRegistry {
         .register(new ProbeCommand(context))
         .register(new GraphCommand(context))
         .register(new MaintenanceCommand(context))
-        .register(new FailoverCommand(context));
+        .register(new FailoverCommand(context))
+        .register(new RestartCommand(context));
   }
 
   public CommandRegistry register(Command command) {

@@ -43,7 +43,12 @@ public record OptionSpec(
     /** Metrics a graph can show for the chosen target. */
     METRIC,
     /** Maintenance windows that are open or scheduled. */
-    WINDOW
+    WINDOW,
+    /**
+     * Names the command itself declares in its configuration section (restartable things, failover
+     * plans): suggested by the command's own {@code complete}/{@code suggest}.
+     */
+    DECLARED
   }
 
   public OptionSpec {

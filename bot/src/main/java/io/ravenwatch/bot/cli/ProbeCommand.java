@@ -55,7 +55,10 @@ public final class ProbeCommand implements Callable<Integer> {
       return Main.EXIT_CONFIG;
     }
     List<ProbeResult> results =
-        run(target.get(), ProbeRegistry.standard(loaded.get().config()::ipmiProfiles));
+        run(
+            target.get(),
+            ProbeRegistry.standard(
+                loaded.get().config()::ipmiProfiles, loaded.get().config()::containerEngines));
     for (ProbeResult r : results) {
       out.println(ResultPrinter.format(r));
       for (Point p : r.points()) {

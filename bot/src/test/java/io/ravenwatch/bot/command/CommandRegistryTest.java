@@ -24,7 +24,15 @@ class CommandRegistryTest {
       assertThat(registry.all())
           .extracting(c -> c.spec().name())
           .containsExactly(
-              "status", "alerts", "ack", "silence", "probe", "graph", "maintenance", "failover");
+              "status",
+              "alerts",
+              "ack",
+              "silence",
+              "probe",
+              "graph",
+              "maintenance",
+              "failover",
+              "restart");
       for (Command c : registry.all()) {
         var options =
             c.spec().subcommands().isEmpty()

@@ -74,10 +74,14 @@ class DiscordChatCommandsTest {
             "graph",
             "maintenance",
             "failover",
+            "restart",
             "boom",
             "big",
             "sloth");
     assertThat(fake.commands()).allSatisfy(c -> assertThat(c.guildId()).isEqualTo(GUILD));
+    var restartTarget = fake.command("restart").orElseThrow().option("target").orElseThrow();
+    assertThat(restartTarget.required()).isTrue();
+    assertThat(restartTarget.autocomplete()).isTrue();
     RegisteredCommand silence = fake.command("silence").orElseThrow();
     assertThat(silence.subcommands()).containsExactly("add", "list", "remove");
     var matchers = silence.option("add").orElseThrow().option("matchers").orElseThrow();

@@ -1,5 +1,9 @@
 package io.ravenwatch.probes.api;
 
+import io.ravenwatch.probes.container.ContainerEngines;
+import io.ravenwatch.probes.container.DockerProbe;
+import io.ravenwatch.probes.container.DockerSwarmProbe;
+import io.ravenwatch.probes.container.KubernetesProbe;
 import io.ravenwatch.probes.disk.DiskProbe;
 import io.ravenwatch.probes.http.HttpResponseProbe;
 import io.ravenwatch.probes.ipmi.IpmiProfiles;
@@ -31,10 +35,20 @@ public final class ProbeRegistry {
   }
 
   /**
-   * The probe types shipped with Ravenwatch, IPMI sensors read with the given profiles. New probe
-   * types are added here.
+   * The probe types shipped with Ravenwatch, IPMI sensors read with the given profiles, and no
+   * container engine (container probes then fail, naming the engine they miss).
    */
   public static ProbeRegistry standard(Supplier<IpmiProfiles> ipmiProfiles) {
+    return standard(ipmiProfiles, () -> ContainerEngines.NONE);
+  }
+
+  /**
+   * The probe types shipped with Ravenwatch: IPMI sensors read with the given profiles, container
+   * probes reaching the given engines (e.g. {@code standard(config::ipmiProfiles,
+   * config::containerEngines)}). New probe types are added here.
+   */
+  public static ProbeRegistry standard(
+      Supplier<IpmiProfiles> ipmiProfiles, Supplier<ContainerEngines> containerEngines) {
     return new ProbeRegistry()
         .register(PingProbe.TYPE)
         .register(NetResponseProbe.TYPE)
@@ -43,7 +57,10 @@ public final class ProbeRegistry {
         .register(DiskProbe.TYPE)
         .register(SnmpHostProbe.TYPE)
         .register(SnmpDiskProbe.TYPE)
-        .register(IpmiSensorProbe.type(ipmiProfiles));
+        .register(IpmiSensorProbe.type(ipmiProfiles))
+        .register(DockerProbe.type(containerEngines))
+        .register(DockerSwarmProbe.type(containerEngines))
+        .register(KubernetesProbe.type(containerEngines));
   }
 
   /** Registers a type; names must be unique. */

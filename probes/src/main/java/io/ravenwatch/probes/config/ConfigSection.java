@@ -32,14 +32,29 @@ public record ConfigSection<T extends Record>(
     T bind(Object node, Binder binder, ConfigErrors errors, String path);
   }
 
-  /** Checks what a bound section names in the inventory, reporting problems to errors. */
+  /** Checks what a bound section names elsewhere in the file, reporting problems to errors. */
   @FunctionalInterface
   public interface References<T> {
-    /**
-     * @param targets the name of every host and service in the file (also when some of them have
-     *     errors, so that a bad probe elsewhere does not hide this section's problems)
-     */
-    void check(T section, Set<String> targets, ConfigErrors errors);
+    void check(T section, Names names, ConfigErrors errors);
+  }
+
+  /**
+   * What a section may refer to.
+   *
+   * @param targets the name of every host and service in the file (also when some of them have
+   *     errors, so that a bad probe elsewhere does not hide this section's problems)
+   * @param sections the other sections that bound cleanly, by key
+   */
+  public record Names(Set<String> targets, java.util.Map<String, Record> sections) {
+    public Names {
+      targets = Set.copyOf(targets);
+      sections = java.util.Map.copyOf(sections);
+    }
+
+    /** Another section, when it bound cleanly. */
+    public <S extends Record> java.util.Optional<S> section(ConfigSection<S> other) {
+      return java.util.Optional.ofNullable(sections.get(other.key())).map(other.type()::cast);
+    }
   }
 
   public ConfigSection {

@@ -12,6 +12,7 @@ import io.ravenwatch.probes.config.ConfigException;
 import io.ravenwatch.probes.config.ConfigSection;
 import io.ravenwatch.probes.config.ValueParsers;
 import io.ravenwatch.probes.config.YamlTree;
+import io.ravenwatch.probes.container.ContainerEngines;
 import io.ravenwatch.probes.ipmi.IpmiProfiles;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -23,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Loads {@code ravenwatch.yml}: parses it, binds it, resolves secrets from the given environment
@@ -103,6 +105,8 @@ public final class ConfigLoader {
       ProbeRegistry registry,
       List<ConfigSection<?>> sections) {
     Object tree = YamlTree.parse(yaml, sourceName);
+    // container_engines: is everyone's (probes, /restart, failover steps): always bound.
+    sections = Stream.concat(Stream.of(ContainerEngines.SECTION), sections.stream()).toList();
     var errors = new ConfigErrors();
     var binder = new Binder(parsers(env), errors);
     Set<String> sectionKeys = new LinkedHashSet<>();
@@ -140,11 +144,18 @@ public final class ConfigLoader {
     if (inventory != null) {
       IpmiProfileCheck.checkReferences(inventory.targets(), profiles, errors);
     }
+    if (boundSections.get(ContainerEngines.KEY) instanceof ContainerEngines engines) {
+      boundSections.put(ContainerEngines.KEY, engines.resolved(p -> resolve(base, p)));
+      if (inventory != null) {
+        ContainerEngineCheck.checkReferences(inventory.targets(), engines, errors);
+      }
+    }
     Set<String> targetNames = new LinkedHashSet<>();
     targetNames.addAll(file.hosts() == null ? Set.of() : file.hosts().keySet());
     targetNames.addAll(file.services() == null ? Set.of() : file.services().keySet());
+    var names = new ConfigSection.Names(targetNames, boundSections);
     for (ConfigSection<?> section : sections) {
-      checkReferences(section, boundSections.get(section.key()), targetNames, errors);
+      checkReferences(section, boundSections.get(section.key()), names, errors);
     }
     errors.throwIfAny();
     return new RavenwatchConfig(
@@ -159,9 +170,9 @@ public final class ConfigLoader {
   }
 
   private static <T extends Record> void checkReferences(
-      ConfigSection<T> section, Record bound, Set<String> targets, ConfigErrors errors) {
+      ConfigSection<T> section, Record bound, ConfigSection.Names names, ConfigErrors errors) {
     if (bound != null && !errors.hasErrorAt(section.key())) {
-      section.references().check(section.type().cast(bound), Set.copyOf(targets), errors);
+      section.references().check(section.type().cast(bound), names, errors);
     }
   }
 

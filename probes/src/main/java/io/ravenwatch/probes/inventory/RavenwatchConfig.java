@@ -3,6 +3,7 @@ package io.ravenwatch.probes.inventory;
 import io.ravenwatch.probes.api.SnmpCredentials;
 import io.ravenwatch.probes.api.Timing;
 import io.ravenwatch.probes.config.ConfigSection;
+import io.ravenwatch.probes.container.ContainerEngines;
 import io.ravenwatch.probes.influx.InfluxSettings;
 import io.ravenwatch.probes.ipmi.IpmiProfiles;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import java.util.Map;
  *     ipmi_profiles_dir}
  * @param baseDir the directory of the configuration file (relative paths of sections are resolved
  *     against it), or null when parsed from text
- * @param sections the bound top-level sections other modules own, by key
+ * @param sections the bound top-level sections, by key: those other modules own and {@code
+ *     container_engines}
  */
 public record RavenwatchConfig(
     Path dataDir,
@@ -51,6 +53,16 @@ public record RavenwatchConfig(
       throw new IllegalArgumentException("section not loaded: " + section.key());
     }
     return section.type().cast(r);
+  }
+
+  /**
+   * The declared container engines ({@code container_engines:}), bound with every configuration;
+   * none when this configuration was made without it.
+   */
+  public ContainerEngines containerEngines() {
+    return sections.get(ContainerEngines.KEY) instanceof ContainerEngines e
+        ? e
+        : ContainerEngines.NONE;
   }
 
   /** A path of a section resolved against the configuration file's directory. */

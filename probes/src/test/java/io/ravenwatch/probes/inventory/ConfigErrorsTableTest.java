@@ -23,7 +23,7 @@ class ConfigErrorsTableTest {
             "unknown top-level key",
             "hots: {}",
             "hots: expected one of the keys data_dir, influxdb, defaults, snmp_credentials, groups,"
-                + " hosts, services, ipmi_profiles_dir (did you mean hosts?). Found: unknown key \"hots\""),
+                + " hosts, services, ipmi_profiles_dir, container_engines (did you mean hosts?). Found: unknown key \"hots\""),
         broken(
             "unknown host key",
             "hosts: {a: {adress: 10.0.0.1}}",
@@ -224,7 +224,7 @@ class ConfigErrorsTableTest {
             "empty file",
             "",
             "(top level): expected a map with the keys data_dir, influxdb, defaults,"
-                + " snmp_credentials, groups, hosts, services, ipmi_profiles_dir. Found: nothing"),
+                + " snmp_credentials, groups, hosts, services, ipmi_profiles_dir, container_engines. Found: nothing"),
         broken(
             "YAML syntax error, with line and column",
             "hosts:\n  a: {address: [}\n",

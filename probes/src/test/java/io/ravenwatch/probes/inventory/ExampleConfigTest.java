@@ -33,7 +33,10 @@ class ExampleConfigTest {
   private static final List<ConfigSection<?>> SECTIONS =
       List.of(
           new ConfigSection<>("alerts", OtherModules.class, (n, b, e, p) -> new OtherModules()),
-          new ConfigSection<>("discord", OtherModules.class, (n, b, e, p) -> new OtherModules()));
+          new ConfigSection<>("discord", OtherModules.class, (n, b, e, p) -> new OtherModules()),
+          new ConfigSection<>("restart", OtherModules.class, (n, b, e, p) -> new OtherModules()),
+          new ConfigSection<>("failover", OtherModules.class, (n, b, e, p) -> new OtherModules()),
+          new ConfigSection<>("health", OtherModules.class, (n, b, e, p) -> new OtherModules()));
 
   private static ProbeRegistry registry() {
     return ProbeRegistry.standard();
@@ -82,7 +85,8 @@ class ExampleConfigTest {
             "SNMP_PRIV", "priv-passphrase",
             "INFLUX_USER", "ravenwatch",
             "INFLUX_PASSWORD", "secret",
-            "INFLUX_TOKEN", "token");
+            "INFLUX_TOKEN", "token",
+            "K8S_TOKEN", "k8s-token");
 
     RavenwatchConfig config =
         ConfigLoader.parse(uncommented, "ravenwatch.yml (uncommented)", env, registry(), SECTIONS);
@@ -90,10 +94,14 @@ class ExampleConfigTest {
     assertThat(config.influx().enabled()).isTrue();
     assertThat(config.snmpCredentials()).containsOnlyKeys("local-v2c", "ops-v3");
     assertThat(config.inventory().names())
-        .containsExactly("localhost", "switch1", "db1", "db1-bmc", "ssh", "website");
+        .containsExactly("localhost", "switch1", "db1", "db1-bmc", "docker1", "ssh", "website");
     assertThat(config.inventory().ancestors("db1-bmc"))
         .extracting(Target::name)
         .containsExactly("db1", "switch1");
+    assertThat(config.containerEngines().docker()).containsOnlyKeys("local", "edge1");
+    assertThat(config.inventory().find("docker1").orElseThrow().probes())
+        .extracting(ProbeSpec::type)
+        .containsExactly("docker", "docker_swarm", "kubernetes");
     assertThat(config.inventory().find("website").orElseThrow().probes())
         .extracting(ProbeSpec::type)
         .containsExactly("http_response", "x509_cert");

@@ -233,7 +233,9 @@ public final class FailoverSection {
   }
 
   /** Checks the targets the failover section names against the loaded inventory. */
-  static void checkReferences(FailoverConfig failover, Set<String> targets, ConfigErrors errors) {
+  static void checkReferences(
+      FailoverConfig failover, ConfigSection.Names names, ConfigErrors errors) {
+    Set<String> targets = names.targets();
     String expected = "a host or service of the inventory";
     failover
         .services()
