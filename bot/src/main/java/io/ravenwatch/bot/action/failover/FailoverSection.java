@@ -11,19 +11,21 @@ import io.ravenwatch.probes.config.ConfigErrors;
 import io.ravenwatch.probes.config.ConfigSection;
 import io.ravenwatch.probes.config.Default;
 import io.ravenwatch.probes.config.OptionalKey;
+import io.ravenwatch.probes.container.ContainerEngines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Binds the {@code failover:} section: a plan per service, its steps and post-checks by step type,
  * and checks every reference inside it (primary and standbys among the nodes, each step's node, the
- * endpoint each step needs). References to the inventory are checked once it is loaded, with all
- * the other errors.
+ * endpoint each step needs). References to the inventory and to the Docker engines declared under
+ * {@code container_engines} are checked once those are loaded, with all the other errors.
  *
  * <pre>{@code
  * failover:
@@ -232,10 +234,16 @@ public final class FailoverSection {
     };
   }
 
-  /** Checks the targets the failover section names against the loaded inventory. */
+  /**
+   * Checks the targets the failover section names against the loaded inventory, and the nodes'
+   * Docker engines against {@code container_engines.docker}.
+   */
   static void checkReferences(
       FailoverConfig failover, ConfigSection.Names names, ConfigErrors errors) {
     Set<String> targets = names.targets();
+    // Empty when container_engines has errors of its own: then only those are reported.
+    Optional<Set<String>> engines =
+        names.section(ContainerEngines.SECTION).map(e -> e.docker().keySet());
     String expected = "a host or service of the inventory";
     failover
         .services()
@@ -251,6 +259,17 @@ public final class FailoverSection {
                       (n, node) -> {
                         if (node.target() != null && !targets.contains(node.target())) {
                           errors.add(at + ".nodes." + n + ".target", expected, node.target());
+                        }
+                        if (node.docker() != null
+                            && engines.isPresent()
+                            && !engines.get().contains(node.docker().engine())) {
+                          errors.add(
+                              at + ".nodes." + n + ".docker.engine",
+                              "a docker engine of container_engines.docker"
+                                  + (engines.get().isEmpty()
+                                      ? " (none is declared)"
+                                      : ": " + String.join(", ", engines.get())),
+                              node.docker().engine());
                         }
                       });
               for (int i = 0; i < plan.postChecks().size(); i++) {

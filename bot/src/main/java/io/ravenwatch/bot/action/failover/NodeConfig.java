@@ -17,6 +17,7 @@ import java.time.Duration;
  *   target: cache-b                 # its inventory target: preconditions read its probes
  *   redis: {port: 6379, password: ${REDIS_PASSWORD}}
  *   ipmi: {host: 10.0.1.12, user: admin, password: ${IPMI_PASSWORD}}
+ *   docker: {engine: edge2}         # declared under container_engines.docker
  * }</pre>
  *
  * @param host the node's address
@@ -24,7 +25,7 @@ import java.time.Duration;
  * @param redis its Redis server
  * @param postgres its PostgreSQL server
  * @param ipmi its BMC
- * @param docker the Docker Engine its containers run on
+ * @param docker the declared Docker engine its containers run on
  */
 public record NodeConfig(
     String host,
@@ -103,22 +104,13 @@ public record NodeConfig(
   }
 
   /**
-   * A Docker Engine.
+   * The Docker engine a node's containers run on, one declared under {@code
+   * container_engines.docker} (its host, TLS files and timeout are set there, once for probes,
+   * {@code /restart} and failover). Checked at load time.
    *
-   * @param host its API, e.g. {@code unix:///var/run/docker.sock} or {@code tcp://10.0.0.5:2375}
-   * @param apiVersion the API version to speak (Debian's Docker 20.10 speaks 1.41 at most)
+   * @param engine the engine's name under {@code container_engines.docker}
    */
-  public record Docker(
-      @Default("unix:///var/run/docker.sock") String host, @Default("1.41") String apiVersion)
-      implements Validatable {
-    @Override
-    public void validate(ConfigProblems problems) {
-      if (!host.startsWith("unix://") && !host.startsWith("tcp://")) {
-        problems.report(
-            "host", "a Docker host like unix:///var/run/docker.sock or tcp://h:2375", host);
-      }
-    }
-  }
+  public record Docker(String engine) {}
 
   private static final class Ports {
     static void check(int port, ConfigProblems problems) {

@@ -198,6 +198,7 @@ public final class FailoverCommand implements Command {
         s.to(),
         Duration.ofSeconds(30),
         this::runProbes,
+        context.config().containerEngines(),
         context.clock());
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ravenwatch.bot.action.failover.step.StepContext;
 import io.ravenwatch.probes.api.ProbeRegistry;
+import io.ravenwatch.probes.container.ContainerEngines;
 import io.ravenwatch.probes.inventory.ConfigLoader;
 import io.ravenwatch.testkit.MutableClock;
 import java.time.Duration;
@@ -39,7 +40,14 @@ class FailoverRunnerTest {
 
   private StepContext context(ServicePlan plan) {
     return new StepContext(
-        plan.name(), plan.nodes(), "a", "b", Duration.ofSeconds(10), t -> List.of(), clock);
+        plan.name(),
+        plan.nodes(),
+        "a",
+        "b",
+        Duration.ofSeconds(10),
+        t -> List.of(),
+        ContainerEngines.NONE,
+        clock);
   }
 
   @Test

@@ -195,4 +195,95 @@ class FailoverSectionTest {
                         "failover.services.kv.target",
                         "failover.services.kv.nodes.b.target"));
   }
+
+  @Test
+  @DisplayName("a node's docker engine is one declared under container_engines.docker")
+  void bindsADeclaredDockerEngine() {
+    RavenwatchConfig config =
+        parse(
+            """
+            container_engines:
+              docker:
+                local: {host: "unix:///var/run/docker.sock"}
+            failover:
+              services:
+                cache:
+                  primary: a
+                  standbys: [b]
+                  preconditions: {healthy_probes: 0}
+                  nodes:
+                    a: {host: h, docker: {engine: local}}
+                    b: {host: h, docker: {engine: local}}
+                  steps: [{type: docker, container: app, action: stop}]
+            """,
+            Map.of());
+
+    ServicePlan plan = config.section(FailoverSection.SECTION).service("cache").orElseThrow();
+    assertThat(plan.nodes().get("a").docker().engine()).isEqualTo("local");
+    assertThat(config.containerEngines().dockerEngine("local")).isPresent();
+  }
+
+  @Test
+  @DisplayName(
+      "a node naming an undeclared docker engine is reported at its key path, with the declared"
+          + " ones")
+  void reportsAnUndeclaredDockerEngine() {
+    String yaml =
+        """
+        container_engines:
+          docker:
+            local: {host: "unix:///var/run/docker.sock"}
+            edge1: {host: "tcp://10.0.0.5:2375"}
+        failover:
+          services:
+            cache:
+              primary: a
+              standbys: [b]
+              preconditions: {healthy_probes: 0}
+              nodes:
+                a: {host: h, docker: {engine: local}}
+                b: {host: h, docker: {engine: edge2}}
+              steps: [{type: docker, container: app, action: stop}]
+        """;
+
+    assertThatThrownBy(() -> parse(yaml, Map.of()))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e -> {
+              assertThat(e.errors())
+                  .extracting(ConfigError::path)
+                  .containsExactly("failover.services.cache.nodes.b.docker.engine");
+              assertThat(e.getMessage())
+                  .contains("a docker engine of container_engines.docker: local, edge1")
+                  .contains("edge2");
+            });
+  }
+
+  @Test
+  @DisplayName("the old node-level docker endpoint (host, api_version) is rejected")
+  void rejectsANodeLevelDockerHost() {
+    String yaml =
+        """
+        failover:
+          services:
+            cache:
+              primary: a
+              standbys: [b]
+              preconditions: {healthy_probes: 0}
+              nodes:
+                a: {host: h, docker: {host: "unix:///var/run/docker.sock"}}
+                b: {host: h, docker: {engine: local}}
+              steps: [{type: docker, container: app, action: stop}]
+        """;
+
+    assertThatThrownBy(() -> parse(yaml, Map.of()))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(ConfigError::path)
+                    .contains(
+                        "failover.services.cache.nodes.a.docker.host",
+                        "failover.services.cache.nodes.a.docker.engine"));
+  }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The docker step against a real dockerd: the old primary's container stops, the standby's starts.
+ * The docker step against a real dockerd, declared once under {@code container_engines} and named
+ * by the nodes: the old primary's container stops, the standby's starts.
  */
 class FailoverDockerIT {
   private static DockerServer docker;
@@ -48,6 +49,9 @@ class FailoverDockerIT {
         """
         services:
           app: {address: 127.0.0.1}
+        container_engines:
+          docker:
+            local: {host: "%1$s"}
         failover:
           services:
             app:
@@ -55,8 +59,8 @@ class FailoverDockerIT {
               standbys: [b]
               preconditions: {healthy_probes: 0}
               nodes:
-                a: {host: 127.0.0.1, docker: {host: "%1$s"}}
-                b: {host: 127.0.0.1, docker: {host: "%1$s"}}
+                a: {host: 127.0.0.1, docker: {engine: local}}
+                b: {host: 127.0.0.1, docker: {engine: local}}
               steps:
                 - {type: docker, container: "app-{{primary}}", action: stop, stop_timeout: 1s}
                 - {type: docker, node: "{{standby}}", container: "app-{{standby}}", action: start}

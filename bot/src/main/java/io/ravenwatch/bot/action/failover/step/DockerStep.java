@@ -3,27 +3,39 @@ package io.ravenwatch.bot.action.failover.step;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
-import io.ravenwatch.bot.action.failover.NodeConfig;
 import io.ravenwatch.probes.config.ConfigProblems;
 import io.ravenwatch.probes.config.Default;
 import io.ravenwatch.probes.config.OptionalKey;
 import io.ravenwatch.probes.config.Validatable;
+import io.ravenwatch.probes.container.ContainerClients;
+import io.ravenwatch.probes.container.DockerEngine;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * {@code docker}: stops, starts or restarts a container on a node's Docker Engine (API over its
- * socket), then checks with an inspect that it is (not) running. The container name is a template
- * over the configuration ({@code app-{{standby}}}). Stopping a stopped container or starting a
- * running one is reported, not a failure.
+ * {@code docker}: stops, starts or restarts a container on the Docker engine of a node, then checks
+ * with an inspect that it is (not) running. The node names an engine declared under {@code
+ * container_engines.docker} ({@code docker: {engine: local}}); the client comes from {@link
+ * ContainerClients#docker}, with that engine's host, TLS files and per-call timeout (a stop or
+ * restart call gets {@code stop_timeout} on top, as the engine answers only once the container is
+ * down). The container name is a template over the configuration ({@code app-{{standby}}}).
+ * Stopping a stopped container or starting a running one is reported, not a failure.
  *
  * <pre>{@code
- * - {type: docker, node: "{{primary}}", container: app, action: stop}
- * - {type: docker, node: "{{standby}}", container: app, action: start}
+ * container_engines:
+ *   docker:
+ *     edge1: {host: tcp://10.0.0.5:2376, tls: {ca: ca.pem, cert: cert.pem, key: key.pem}}
+ * failover:
+ *   services:
+ *     app:
+ *       nodes:
+ *         a: {host: 10.0.0.5, docker: {engine: edge1}}
+ *         ...
+ *       steps:
+ *         - {type: docker, node: "{{primary}}", container: app, action: stop}
+ *         - {type: docker, node: "{{standby}}", container: app, action: start}
  * }</pre>
  */
 public final class DockerStep implements Step {
@@ -38,7 +50,8 @@ public final class DockerStep implements Step {
   }
 
   /**
-   * @param node the node whose Docker Engine runs it ({@code {{primary}}} when absent)
+   * @param node the node whose Docker engine runs it ({@code {{primary}}} when absent); it must
+   *     have {@code docker: {engine: NAME}}
    * @param container the container's name or id (a template)
    * @param action stop, start or restart
    * @param stopTimeout how long the container gets to stop before it is killed
@@ -83,9 +96,15 @@ public final class DockerStep implements Step {
   public StepResult run(StepContext c) {
     String name = c.nodeName(settings.node());
     String container = c.render(settings.container());
-    NodeConfig.Docker engine = c.node(settings.node()).docker();
+    String engineName = c.node(settings.node()).docker().engine();
+    Optional<DockerEngine> declared = c.engines().dockerEngine(engineName);
+    if (declared.isEmpty()) {
+      // Checked at load time; only a context built around another configuration gets here.
+      return StepResult.failed(
+          "Docker on " + name + ": no engine " + engineName + " under container_engines.docker");
+    }
     int stopSeconds = (int) Math.max(1, settings.stopTimeout().toSeconds());
-    try (DockerClient docker = client(engine, c.timeout())) {
+    try (DockerClient docker = ContainerClients.docker(withStopTime(declared.get(), stopSeconds))) {
       String note = "";
       try {
         switch (settings.action()) {
@@ -120,20 +139,12 @@ public final class DockerStep implements Step {
     }
   }
 
-  private static DockerClient client(NodeConfig.Docker engine, Duration timeout) {
-    var config =
-        DefaultDockerClientConfig.createDefaultConfigBuilder()
-            .withDockerHost(engine.host())
-            .withApiVersion(engine.apiVersion())
-            .withDockerTlsVerify(false)
-            .build();
-    var http =
-        new ZerodepDockerHttpClient.Builder()
-            .dockerHost(config.getDockerHost())
-            .connectionTimeout(timeout)
-            .responseTimeout(timeout)
-            .build();
-    return DockerClientImpl.getInstance(config, http);
+  /**
+   * The engine with {@code stop_timeout} added to its per-call timeout: Docker answers a stop only
+   * once the container is down, which may take the whole grace period.
+   */
+  private static DockerEngine withStopTime(DockerEngine engine, int stopSeconds) {
+    return new DockerEngine(engine.host(), engine.tls(), engine.timeout().plusSeconds(stopSeconds));
   }
 
   private static String firstLine(String s) {

@@ -2,6 +2,7 @@ package io.ravenwatch.bot.action.failover.step;
 
 import io.ravenwatch.bot.action.failover.NodeConfig;
 import io.ravenwatch.probes.api.ProbeResult;
+import io.ravenwatch.probes.container.ContainerEngines;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -11,14 +12,16 @@ import java.util.Objects;
 /**
  * What a step works with: the service, the nodes by name, which one is the primary being left and
  * which the standby being promoted (both chosen among the configured nodes, never typed by a user),
- * the step's time limit, and a way to run a target's probes.
+ * the step's time limit, a way to run a target's probes, and the declared container engines.
  *
  * @param service the failover service's name
  * @param nodes every node of the service, by name
  * @param primary the name of the node active before the failover
  * @param standby the name of the node being made active
- * @param timeout the step's time limit (also for its sockets)
+ * @param timeout the step's time limit (also for its sockets; a container engine's calls use the
+ *     engine's own timeout)
  * @param probes runs an inventory target's probes once
+ * @param engines the engines declared under {@code container_engines} (nodes name them)
  * @param clock the application's clock
  */
 public record StepContext(
@@ -28,6 +31,7 @@ public record StepContext(
     String standby,
     Duration timeout,
     ProbeRunner probes,
+    ContainerEngines engines,
     Clock clock) {
 
   /** Runs a target's probes now (the scheduler's {@code runOnce}). */
@@ -46,12 +50,13 @@ public record StepContext(
     Objects.requireNonNull(standby);
     Objects.requireNonNull(timeout);
     Objects.requireNonNull(probes);
+    Objects.requireNonNull(engines);
     Objects.requireNonNull(clock);
   }
 
   /** The same context with another time limit. */
   public StepContext withTimeout(Duration limit) {
-    return new StepContext(service, nodes, primary, standby, limit, probes, clock);
+    return new StepContext(service, nodes, primary, standby, limit, probes, engines, clock);
   }
 
   /** The node name a reference means: {@code {{primary}}}, {@code {{standby}}} or a name. */
