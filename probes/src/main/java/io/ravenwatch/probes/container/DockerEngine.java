@@ -28,6 +28,14 @@ public record DockerEngine(String host, @OptionalKey Tls tls, @Default("10s") Du
    */
   public record Tls(Path ca, Path cert, Path key) {}
 
+  /**
+   * The same engine with {@code extra} added to its per-call timeout: for calls Docker answers only
+   * when done, like stopping or restarting a container, which may take its whole stop grace.
+   */
+  public DockerEngine withExtraTimeout(Duration extra) {
+    return new DockerEngine(host, tls, timeout.plus(extra));
+  }
+
   @Override
   public void validate(ConfigProblems problems) {
     if (host == null) {

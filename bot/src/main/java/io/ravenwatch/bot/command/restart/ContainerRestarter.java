@@ -14,7 +14,8 @@ import java.time.format.DateTimeFormatter;
  */
 final class ContainerRestarter implements Restarter {
   /** Seconds Docker waits for the container to stop before killing it. */
-  private static final int STOP_TIMEOUT_SECONDS = 10;
+  /** How long the container gets to stop before Docker kills it. */
+  static final int STOP_TIMEOUT_SECONDS = 10;
 
   private static final DateTimeFormatter HMS =
       DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);

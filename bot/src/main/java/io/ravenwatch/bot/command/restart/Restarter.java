@@ -2,6 +2,7 @@ package io.ravenwatch.bot.command.restart;
 
 import io.ravenwatch.probes.container.ContainerClients;
 import io.ravenwatch.probes.container.ContainerEngines;
+import java.time.Duration;
 
 /**
  * Restarts one declared thing on its engine and tells whether it is healthy again. One instance per
@@ -33,7 +34,13 @@ interface Restarter extends AutoCloseable {
     return switch (r.kind()) {
       case CONTAINER ->
           new ContainerRestarter(
-              ContainerClients.docker(engines.dockerEngine(r.engine()).orElseThrow()),
+              // Docker answers a restart once the container is up again: the stop grace included.
+              ContainerClients.docker(
+                  engines
+                      .dockerEngine(r.engine())
+                      .orElseThrow()
+                      .withExtraTimeout(
+                          Duration.ofSeconds(ContainerRestarter.STOP_TIMEOUT_SECONDS))),
               r.container());
       case SWARM_SERVICE ->
           new SwarmRestarter(

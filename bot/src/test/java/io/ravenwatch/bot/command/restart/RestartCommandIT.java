@@ -82,6 +82,8 @@ class RestartCommandIT {
               docker:
                 local: {host: "%s"}
                 gone: {host: "unix:///nonexistent/docker.sock", timeout: 1s}
+            services:
+              api-service: {address: 127.0.0.1}
             restart:
               poll_interval: 200ms
               targets:

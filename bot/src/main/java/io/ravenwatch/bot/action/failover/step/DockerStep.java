@@ -104,7 +104,8 @@ public final class DockerStep implements Step {
           "Docker on " + name + ": no engine " + engineName + " under container_engines.docker");
     }
     int stopSeconds = (int) Math.max(1, settings.stopTimeout().toSeconds());
-    try (DockerClient docker = ContainerClients.docker(withStopTime(declared.get(), stopSeconds))) {
+    try (DockerClient docker =
+        ContainerClients.docker(declared.get().withExtraTimeout(Duration.ofSeconds(stopSeconds)))) {
       String note = "";
       try {
         switch (settings.action()) {
@@ -137,14 +138,6 @@ public final class DockerStep implements Step {
       return StepResult.failed(
           "Docker on " + name + ": " + firstLine(String.valueOf(e.getMessage())));
     }
-  }
-
-  /**
-   * The engine with {@code stop_timeout} added to its per-call timeout: Docker answers a stop only
-   * once the container is down, which may take the whole grace period.
-   */
-  private static DockerEngine withStopTime(DockerEngine engine, int stopSeconds) {
-    return new DockerEngine(engine.host(), engine.tls(), engine.timeout().plusSeconds(stopSeconds));
   }
 
   private static String firstLine(String s) {
