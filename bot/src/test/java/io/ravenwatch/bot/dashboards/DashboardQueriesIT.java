@@ -1,10 +1,9 @@
 package io.ravenwatch.bot.dashboards;
 
+import static io.ravenwatch.bot.dashboards.DashboardQueryRunner.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -18,8 +17,6 @@ import io.ravenwatch.bot.chat.CommandRegistry;
 import io.ravenwatch.bot.chat.audit.AuditSinks;
 import io.ravenwatch.bot.console.ConsoleChat;
 import io.ravenwatch.bot.dashboards.Dashboards.Dashboard;
-import io.ravenwatch.bot.dashboards.Dashboards.Kind;
-import io.ravenwatch.bot.dashboards.Dashboards.Query;
 import io.ravenwatch.testkit.InfluxServer;
 import io.ravenwatch.testkit.SnmpdServer;
 import io.ravenwatch.testkit.SnmpsimServer;
@@ -43,7 +40,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -57,32 +53,12 @@ import org.junit.jupiter.api.io.TempDir;
  * and an snmpsim Linux host (system, CPU, memory, disks, interfaces), snmpsim IPMI recordings (Dell
  * iDRAC, LM-SENSORS), a local HTTP(S) server, a TCP service that goes down and comes back (one
  * alert fired, acknowledged from the console chat, resolved), ping, and Ravenwatch's self-metrics.
- * A query that names a measurement, tag or field nothing writes returns no series and fails.
+ * A query that names a measurement, tag or field nothing writes returns no series and fails. The
+ * panels of the "Containers and orchestration" row need a Docker engine and a Kubernetes API:
+ * {@link ContainerDashboardIT} runs them.
  */
 class DashboardQueriesIT {
   private static final String DB = "dashboards";
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  /**
-   * Container probes (docker_container_status, docker_container_health, docker_swarm,
-   * kubernetes_deployment) are being written by another engineer: the panels of the Services
-   * dashboard's "Containers and orchestration" row are not run until they land. Remove this list
-   * (and its measurements below) then: every other panel is tested.
-   */
-  static final Set<String> PENDING_CONTAINER_PROBES =
-      Set.of(
-          "Ravenwatch / Services / Containers",
-          "Ravenwatch / Services / Container health",
-          "Ravenwatch / Services / Swarm service replicas (running / desired)",
-          "Ravenwatch / Services / Kubernetes deployment replicas (available / unavailable)");
-
-  /** The measurements those pending panels read (allowed by {@link DashboardFilesTest}). */
-  static final Set<String> PENDING_CONTAINER_MEASUREMENTS =
-      Set.of(
-          "docker_container_status",
-          "docker_container_health",
-          "docker_swarm",
-          "kubernetes_deployment");
 
   /** Template variable values per dashboard uid: each must be one the variable's query offers. */
   private static final Map<String, Map<String, List<String>>> VALUES =
@@ -110,11 +86,6 @@ class DashboardQueriesIT {
   private static HttpsServer https;
   private static ServerSocket api;
   private static int apiPort;
-
-  private static Map<String, List<String>> vars(
-      List<String> region, List<String> group, List<String> host) {
-    return Map.of("region", region, "group", group, "host", host);
-  }
 
   @BeforeAll
   static void startServers() throws Exception {
@@ -167,7 +138,6 @@ class DashboardQueriesIT {
   @Test
   void everyDashboardQueryReturnsDataFromRealProbeRuns() throws Exception {
     List<Dashboard> dashboards = Dashboards.all();
-    assertPendingPanelsExist(dashboards);
     try (var app = Ravenwatch.start(Setup.load(writeConfig(), ENV), Clock.systemUTC(), List.of())) {
       AlertEngine engine = app.alerts().orElseThrow();
       AlertRecord down =
@@ -204,63 +174,16 @@ class DashboardQueriesIT {
         .anyMatch(a -> a.rule().equals("service_down_tcp") && a.state() == AlertState.RESOLVED);
   }
 
-  /** Each failing query named with its dashboard, panel (or variable) and expanded text. */
+  /** Each failing query but those of the container row, which {@link ContainerDashboardIT} runs. */
   private static List<String> emptyQueries(List<Dashboard> dashboards) {
+    var runner = DashboardQueryRunner.anyValue(influx, DB);
     var failures = new ArrayList<String>();
     for (Dashboard d : dashboards) {
       Map<String, List<String>> values = VALUES.get(d.uid());
       assertThat(values).as("variable values for " + d.uid()).isNotNull();
-      for (Query q : d.queries()) {
-        if (q.kind() == Kind.PANEL
-            && PENDING_CONTAINER_PROBES.contains(d.title() + " / " + q.owner())) {
-          continue;
-        }
-        String expanded = GrafanaMacros.expand(q.text(), values);
-        String problem = problem(expanded, q, values);
-        if (problem != null) {
-          failures.add(q.describe() + "\n    ran: " + expanded + "\n    " + problem);
-        }
-      }
+      failures.addAll(runner.failures(d, values, q -> !q.row().equals(ContainerDashboardIT.ROW)));
     }
     return failures;
-  }
-
-  /** Why the query's answer is not what Grafana needs, or null. */
-  private static String problem(String expanded, Query q, Map<String, List<String>> values) {
-    JsonNode result;
-    try {
-      result = JSON.readTree(influx.query(expanded, DB)).path("results").path(0);
-    } catch (RuntimeException | IOException e) {
-      return "failed: " + e.getMessage();
-    }
-    if (result.has("error")) {
-      return "InfluxDB error: " + result.path("error").asText();
-    }
-    var rows = new ArrayList<String>();
-    for (JsonNode series : result.path("series")) {
-      for (JsonNode row : series.path("values")) {
-        rows.add(row.path(row.size() - 1).asText());
-      }
-    }
-    if (rows.isEmpty()) {
-      return "returned no data";
-    }
-    if (q.kind() == Kind.VARIABLE) {
-      List<String> chosen = values.get(q.owner());
-      if (!chosen.equals(GrafanaMacros.ALL) && !rows.containsAll(chosen)) {
-        return "offers " + rows + ", not the test's choice " + chosen;
-      }
-    }
-    return null;
-  }
-
-  private static void assertPendingPanelsExist(List<Dashboard> dashboards) {
-    var titles = new ArrayList<String>();
-    dashboards.forEach(
-        d -> d.panels().forEach(p -> titles.add(d.title() + " / " + p.path("title").asText())));
-    assertThat(titles)
-        .as("the pending list names real panels")
-        .containsAll(PENDING_CONTAINER_PROBES);
   }
 
   private static Path writeConfig() throws IOException {

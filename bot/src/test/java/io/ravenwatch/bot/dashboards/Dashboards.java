@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,9 +34,11 @@ final class Dashboards {
    * One query of a dashboard.
    *
    * @param owner the panel's title, the variable's or the annotation's name
+   * @param row the title of the row a panel is in; empty for a panel above every row, a variable or
+   *     an annotation
    * @param refId the target's refId (panels), or empty
    */
-  record Query(String dashboard, Kind kind, String owner, String refId, String text) {
+  record Query(String dashboard, Kind kind, String owner, String row, String refId, String text) {
     /** Names the query in a failure message. */
     String describe() {
       return dashboard
@@ -86,8 +90,29 @@ final class Dashboards {
       return out;
     }
 
+    /**
+     * The title of the row each panel is in: a collapsed row holds its panels, an open row is
+     * followed by them (up to the next row).
+     */
+    private Map<JsonNode, String> rows() {
+      var out = new IdentityHashMap<JsonNode, String>();
+      String row = "";
+      for (JsonNode p : json.path("panels")) {
+        if (p.path("type").asText().equals("row")) {
+          row = p.path("title").asText();
+          for (JsonNode nested : p.path("panels")) {
+            out.put(nested, row);
+          }
+        } else {
+          out.put(p, row);
+        }
+      }
+      return out;
+    }
+
     List<Query> queries() {
       var out = new ArrayList<Query>();
+      Map<JsonNode, String> rows = rows();
       for (JsonNode p : panels()) {
         for (JsonNode t : p.path("targets")) {
           out.add(
@@ -95,6 +120,7 @@ final class Dashboards {
                   title(),
                   Kind.PANEL,
                   p.path("title").asText(),
+                  rows.getOrDefault(p, ""),
                   t.path("refId").asText(),
                   t.path("query").asText()));
         }
@@ -102,12 +128,17 @@ final class Dashboards {
       for (JsonNode v : variables()) {
         out.add(
             new Query(
-                title(), Kind.VARIABLE, v.path("name").asText(), "", v.path("query").asText()));
+                title(), Kind.VARIABLE, v.path("name").asText(), "", "", v.path("query").asText()));
       }
       for (JsonNode a : annotations()) {
         out.add(
             new Query(
-                title(), Kind.ANNOTATION, a.path("name").asText(), "", a.path("query").asText()));
+                title(),
+                Kind.ANNOTATION,
+                a.path("name").asText(),
+                "",
+                "",
+                a.path("query").asText()));
       }
       return out;
     }
