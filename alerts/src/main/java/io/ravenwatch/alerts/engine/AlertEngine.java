@@ -205,7 +205,10 @@ public final class AlertEngine implements ResultListener, AutoCloseable {
           changes.events().forEach(event -> router.onEvent(event, tx));
           return null;
         });
-    history.transitions(changes.events());
+    if (history != AlertHistory.NONE) {
+      // Building the points renders each event's annotations: not for a history nobody keeps.
+      history.transitions(changes.events());
+    }
     return true;
   }
 

@@ -20,6 +20,7 @@ import org.apache.commons.jexl3.JexlExpression;
  * @param probeType the probe type the condition requires ({@code probe.type == "ping" && …}), or
  *     {@code null}: lets the index skip it for other types
  * @param columns for query rules, the result columns it reads
+ * @param fast the condition as a plain comparison answered without JEXL, or null when it is not one
  */
 public record Condition(
     String source,
@@ -31,7 +32,8 @@ public record Condition(
     ValueSource value,
     Map<String, String> historyFields,
     String probeType,
-    Set<String> columns) {
+    Set<String> columns,
+    FastComparison fast) {
 
   /** Where the number shown as an alert's value comes from. */
   public sealed interface ValueSource {}

@@ -22,8 +22,10 @@ import org.apache.commons.jexl3.parser.ASTFunctionNode;
 import org.apache.commons.jexl3.parser.ASTIdentifier;
 import org.apache.commons.jexl3.parser.ASTIdentifierAccess;
 import org.apache.commons.jexl3.parser.ASTJexlScript;
+import org.apache.commons.jexl3.parser.ASTNumberLiteral;
 import org.apache.commons.jexl3.parser.ASTReference;
 import org.apache.commons.jexl3.parser.ASTStringLiteral;
+import org.apache.commons.jexl3.parser.ASTUnaryMinusNode;
 import org.apache.commons.jexl3.parser.JexlNode;
 import org.apache.commons.jexl3.parser.Parser;
 import org.apache.commons.jexl3.parser.StringProvider;
@@ -152,7 +154,8 @@ final class ConditionCompiler {
   Condition compile(String source, Mode mode) throws Invalid {
     JexlExpression expression = jexl(source, "a valid condition");
     var walk = new Walk(mode);
-    walk.visit(parse(source), false);
+    ASTJexlScript tree = parse(source);
+    walk.visit(tree, false);
     if (walk.problem != null) {
       throw new Invalid(walk.problem);
     }
@@ -201,7 +204,56 @@ final class ConditionCompiler {
         walk.value == null ? new Condition.NoValue() : walk.value,
         Map.copyOf(walk.historyFields),
         walk.probeType,
-        Set.copyOf(walk.names));
+        Set.copyOf(walk.names),
+        mode == Mode.PROBE_RESULTS ? fastComparison(tree, measurement) : null);
+  }
+
+  private static final Map<String, FastComparison.Op> FAST_OPS =
+      Map.of(
+          "ASTEQNode", FastComparison.Op.EQ,
+          "ASTNENode", FastComparison.Op.NE,
+          "ASTLTNode", FastComparison.Op.LT,
+          "ASTLENode", FastComparison.Op.LE,
+          "ASTGTNode", FastComparison.Op.GT,
+          "ASTGENode", FastComparison.Op.GE);
+
+  /**
+   * The condition as {@code measurement.field OP number|threshold}, when it is exactly that; else
+   * null (JEXL evaluates it every time).
+   */
+  private static FastComparison fastComparison(ASTJexlScript tree, String measurement) {
+    if (measurement == null || tree.jjtGetNumChildren() != 1) {
+      return null;
+    }
+    JexlNode comparison = tree.jjtGetChild(0);
+    FastComparison.Op op = FAST_OPS.get(comparison.getClass().getSimpleName());
+    if (op == null || comparison.jjtGetNumChildren() != 2) {
+      return null;
+    }
+    List<String> ref = comparison.jjtGetChild(0) instanceof ASTReference r ? refOf(r) : null;
+    if (ref == null || !ref.get(0).equals(measurement)) {
+      return null;
+    }
+    JexlNode right = comparison.jjtGetChild(1);
+    if (right instanceof ASTNumberLiteral n) {
+      return new FastComparison(ref.get(1), op, n.getLiteral());
+    }
+    if (right instanceof ASTUnaryMinusNode minus
+        && minus.jjtGetNumChildren() == 1
+        && minus.jjtGetChild(0) instanceof ASTNumberLiteral n) {
+      Number negated =
+          switch (n.getLiteral()) {
+            case Integer i when i != Integer.MIN_VALUE -> -i;
+            case Long l when l != Long.MIN_VALUE -> -l;
+            case Double d -> -d;
+            default -> null;
+          };
+      return negated == null ? null : new FastComparison(ref.get(1), op, negated);
+    }
+    if (right instanceof ASTIdentifier id && id.getName().equals("threshold")) {
+      return new FastComparison(ref.get(1), op, null);
+    }
+    return null;
   }
 
   /**

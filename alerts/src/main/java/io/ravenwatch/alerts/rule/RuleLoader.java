@@ -355,7 +355,8 @@ public final class RuleLoader {
         value,
         c.historyFields(),
         c.probeType(),
-        c.columns());
+        c.columns(),
+        c.fast());
   }
 
   private static String defaultsText() {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * The labels and fingerprint of each (series, rule) the evaluator needed them for, so that a series
@@ -55,9 +56,10 @@ final class SeriesLabels {
     Series e = series.get(probe.set(kind, probeOnly, tags));
     if (e == null) {
       e = new Series();
-      series.put(new Key().set(kind, probeOnly, tags), e);
+      series.put(probe.copy(), e);
     }
-    probe.tags = null; // hold no result's tags beyond the call
+    // The lookup key keeps the last series' strings until the next lookup: a few shared inventory
+    // strings, cheaper to keep than to clear (storing nulls costs write barriers on every point).
     e.lastSeenMillis = timeMillis;
     sweep(timeMillis);
     return e;
@@ -121,27 +123,48 @@ final class SeriesLabels {
   }
 
   /**
-   * A series' identity; one instance is reused for lookups. Hash and equality follow the tags'
-   * iteration order, one pass each, without the per-entry lookups of {@code Map.equals} (which made
-   * this cache cost a quarter of the evaluation): a point's tags are sorted, so equal tags compare
-   * equal; maps that iterate differently only miss the cache.
+   * A series' identity: its kind and its tags as a flat array of keys and values in the tags'
+   * iteration order (a point's tags are sorted, so equal tags compare equal; maps that iterate
+   * differently only miss the cache). One instance is reused for lookups: it reads the tags in one
+   * {@code forEach} pass, which walks the map without allocating, and compares arrays, which for
+   * the inventory's shared strings is mostly identity checks.
    */
-  private static final class Key {
+  private static final class Key implements BiConsumer<String, String> {
     String kind;
     boolean probeOnly;
-    Map<String, String> tags;
+    String[] entries = new String[16];
+    int length;
     int hash;
 
     Key set(String kind, boolean probeOnly, Map<String, String> tags) {
       this.kind = kind;
       this.probeOnly = probeOnly;
-      this.tags = tags;
-      int h = kind.hashCode();
-      for (Map.Entry<String, String> e : tags.entrySet()) {
-        h = 31 * (31 * h + e.getKey().hashCode()) + e.getValue().hashCode();
+      if (entries.length < tags.size() * 2) {
+        entries = new String[tags.size() * 2];
       }
-      this.hash = h * 2 + (probeOnly ? 1 : 0);
+      length = 0;
+      hash = kind.hashCode();
+      tags.forEach(this);
+      hash = hash * 2 + (probeOnly ? 1 : 0);
       return this;
+    }
+
+    @Override
+    public void accept(String key, String value) {
+      entries[length++] = key;
+      entries[length++] = value;
+      hash = 31 * (31 * hash + key.hashCode()) + value.hashCode();
+    }
+
+    /** A key of its own (the lookup key is reused). */
+    Key copy() {
+      var k = new Key();
+      k.kind = kind;
+      k.probeOnly = probeOnly;
+      k.entries = Arrays.copyOf(entries, length);
+      k.length = length;
+      k.hash = hash;
+      return k;
     }
 
     @Override
@@ -154,27 +177,9 @@ final class SeriesLabels {
       return o instanceof Key k
           && hash == k.hash
           && probeOnly == k.probeOnly
+          && length == k.length
           && kind.equals(k.kind)
-          && sameEntries(tags, k.tags);
-    }
-
-    private static boolean sameEntries(Map<String, String> a, Map<String, String> b) {
-      if (a == b) {
-        return true;
-      }
-      if (a.size() != b.size()) {
-        return false;
-      }
-      Iterator<Map.Entry<String, String>> i = a.entrySet().iterator();
-      Iterator<Map.Entry<String, String>> j = b.entrySet().iterator();
-      while (i.hasNext()) {
-        Map.Entry<String, String> x = i.next();
-        Map.Entry<String, String> y = j.next();
-        if (!x.getKey().equals(y.getKey()) || !x.getValue().equals(y.getValue())) {
-          return false;
-        }
-      }
-      return true;
+          && Arrays.equals(entries, 0, length, k.entries, 0, length);
     }
   }
 }
