@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.ravenwatch.alerts.api.Observation;
 import io.ravenwatch.alerts.receive.ExternalAlerts.MalformedPayload;
 import io.ravenwatch.alerts.receive.ExternalAlerts.Source;
+import io.ravenwatch.probes.config.ListenAddress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -102,12 +103,7 @@ public final class AlertReceiverServer implements AutoCloseable {
 
   /** e.g. {@code http://127.0.0.1:9094}. */
   public URI baseUri() {
-    InetSocketAddress a = address();
-    String host = a.getAddress().getHostAddress();
-    if (host.contains(":")) {
-      host = "[" + host + "]";
-    }
-    return URI.create("http://" + host + ":" + a.getPort());
+    return ListenAddress.httpUri(address());
   }
 
   private void handle(HttpExchange exchange) throws IOException {

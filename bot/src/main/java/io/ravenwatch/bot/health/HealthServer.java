@@ -2,6 +2,7 @@ package io.ravenwatch.bot.health;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.ravenwatch.probes.config.ListenAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -89,12 +90,7 @@ public final class HealthServer implements AutoCloseable {
 
   /** e.g. {@code http://127.0.0.1:9188}. */
   public URI baseUri() {
-    InetSocketAddress a = address();
-    String host = a.getAddress().getHostAddress();
-    if (host.contains(":")) {
-      host = "[" + host + "]";
-    }
-    return URI.create("http://" + host + ":" + a.getPort());
+    return ListenAddress.httpUri(address());
   }
 
   private void handle(HttpExchange exchange) throws IOException {

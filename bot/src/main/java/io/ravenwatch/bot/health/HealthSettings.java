@@ -3,6 +3,7 @@ package io.ravenwatch.bot.health;
 import io.ravenwatch.probes.config.ConfigProblems;
 import io.ravenwatch.probes.config.ConfigSection;
 import io.ravenwatch.probes.config.Default;
+import io.ravenwatch.probes.config.ListenAddress;
 import io.ravenwatch.probes.config.Validatable;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -57,30 +58,6 @@ public record HealthSettings(
    * @throws IllegalArgumentException when {@code listen} is not {@code host:port}
    */
   public InetSocketAddress address() {
-    int colon = listen.lastIndexOf(':');
-    if (colon < 0) {
-      throw new IllegalArgumentException("no port in " + listen);
-    }
-    String host = listen.substring(0, colon).strip();
-    int port;
-    try {
-      port = Integer.parseInt(listen.substring(colon + 1).strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("bad port in " + listen, e);
-    }
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port out of range in " + listen);
-    }
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
-    if (host.isEmpty() || host.equals("*")) {
-      return new InetSocketAddress(port);
-    }
-    InetSocketAddress address = new InetSocketAddress(host, port);
-    if (address.isUnresolved()) {
-      throw new IllegalArgumentException("unknown host in " + listen);
-    }
-    return address;
+    return ListenAddress.parse(listen);
   }
 }
