@@ -230,6 +230,13 @@ public final class Ravenwatch implements AutoCloseable {
     if (health != null) {
       health.close();
     }
+    if (outlets instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        logger.warn("Could not stop the chat outlets: {}", e.toString());
+      }
+    }
     housekeeping.shutdownNow();
     scheduler.stop();
     if (engine != null) {

@@ -16,6 +16,7 @@ import io.ravenwatch.alerts.rule.RuleLoader;
 import io.ravenwatch.alerts.store.InMemoryAlertStore;
 import io.ravenwatch.bot.Setup;
 import io.ravenwatch.bot.chat.BotContext;
+import io.ravenwatch.bot.chat.ChatMessage;
 import io.ravenwatch.bot.chat.CommandRegistry;
 import io.ravenwatch.bot.chat.DiscordConfig;
 import io.ravenwatch.bot.chat.DiscordSection;
@@ -65,6 +66,7 @@ class MaintenanceDiscordIT {
   DiscordChat chat;
   DiscordLink link;
   DiscordOutlets outlets;
+  DiscordConfig discord;
 
   @BeforeEach
   void start() throws InterruptedException {
@@ -93,7 +95,7 @@ class MaintenanceDiscordIT {
                 .withRole(ONCALL, "oncall")
                 .withMember(ALICE, "alice", ONCALL));
     var oncall = List.of(ONCALL);
-    var discord =
+    discord =
         new DiscordConfig(
             Secret.literal(fake.token()),
             GUILD,
@@ -138,6 +140,9 @@ class MaintenanceDiscordIT {
 
   @AfterEach
   void stop() {
+    if (outlets != null) {
+      outlets.close();
+    }
     if (chat != null) {
       chat.close();
     }
@@ -194,6 +199,36 @@ class MaintenanceDiscordIT {
     assertThat(event.path("scheduled_end_time").asText()).startsWith("2026-11-23T00:00");
     assertThat(event.path("description").asText()).contains("postgres upgrade");
     assertThat(engine.maintenance().list()).hasSize(1);
+  }
+
+  @Test
+  @DisplayName(
+      "announcements made while Discord is away wait in the store and go out in order, once, also"
+          + " through the outlets of a restarted Ravenwatch")
+  void announcementsWaitForDiscord() {
+    link.disconnect();
+    outlets.announce(ChatMessage.text("first"));
+    outlets.announce(ChatMessage.text("second"));
+    assertThat(fake.messages(NEWS)).isEmpty();
+    assertThat(store.loadDocuments("discord_pending")).hasSize(2);
+
+    outlets.close(); // Ravenwatch stopped; the next one has its own outlets over the same store
+    outlets = new DiscordOutlets(discord, link, engine);
+    link.connect(chat.jda());
+
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(fake.messages(NEWS))
+                    .extracting(FakeMessage::content)
+                    .containsExactly("first", "second"));
+    outlets.drain();
+    outlets.announce(ChatMessage.text("third"));
+    assertThat(fake.messages(NEWS))
+        .extracting(FakeMessage::content)
+        .containsExactly("first", "second", "third");
+    assertThat(store.loadDocuments("discord_pending")).isEmpty();
   }
 
   @Test
