@@ -76,25 +76,12 @@ public final class DockerProbe implements Probe {
 
   @Override
   public ProbeResult run(ProbeContext context) throws InterruptedException {
-    Instant started = context.clock().instant();
-    if (engine == null) {
-      return context.failed(
-          started, "no docker engine named " + settings.engine() + " is declared", List.of());
-    }
-    var failure = "";
-    for (int attempt = 0; attempt <= context.retries(); attempt++) {
-      try (DockerClient docker = ContainerClients.docker(engine)) {
-        return read(context, docker, started);
-      } catch (RuntimeException | java.io.IOException e) {
-        failure =
-            EngineFailures.describe(
-                "docker engine " + settings.engine() + " (" + engine.host() + ")", e);
-      }
-      if (Thread.interrupted()) {
-        throw new InterruptedException();
-      }
-    }
-    return context.failed(started, failure, List.of());
+    return DockerReads.run(
+        context,
+        settings.engine(),
+        engine,
+        "docker engine",
+        (docker, started) -> read(context, docker, started));
   }
 
   private ProbeResult read(ProbeContext context, DockerClient docker, Instant started) {
