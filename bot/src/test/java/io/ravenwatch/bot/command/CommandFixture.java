@@ -8,6 +8,7 @@ import io.ravenwatch.alerts.engine.AlertEngine;
 import io.ravenwatch.alerts.engine.AlertsSection;
 import io.ravenwatch.alerts.rule.RuleLoader;
 import io.ravenwatch.alerts.store.InMemoryAlertStore;
+import io.ravenwatch.bot.Setup;
 import io.ravenwatch.bot.chat.BotContext;
 import io.ravenwatch.bot.chat.Caller;
 import io.ravenwatch.bot.chat.Command;
@@ -24,7 +25,6 @@ import io.ravenwatch.probes.schedule.PollScheduler;
 import io.ravenwatch.testkit.MutableClock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -53,8 +53,7 @@ public final class CommandFixture implements AutoCloseable {
               receivers: {pager: {type: console}}
             """;
     config =
-        ConfigLoader.parse(
-            yaml, "test.yml", Map.of(), ProbeRegistry.standard(), List.of(AlertsSection.SECTION));
+        ConfigLoader.parse(yaml, "test.yml", Map.of(), ProbeRegistry.standard(), Setup.sections());
     engine =
         AlertEngine.start(
             config.section(AlertsSection.SECTION),
