@@ -232,6 +232,33 @@ class MaintenanceDiscordIT {
   }
 
   @Test
+  @DisplayName(
+      "an announcement sent again after its answer was lost (same key) is not posted twice")
+  void aRepeatedAnnouncementIsNotDoubled() {
+    outlets.announce(ChatMessage.text("once"));
+    assertThat(fake.messages(NEWS)).extracting(FakeMessage::content).containsExactly("once");
+    // As if Ravenwatch died after Discord took it but before forgetting it: the same entry again.
+    String key = "0000000000001-000001";
+    String json =
+        io.ravenwatch.alerts.store.Json.write(
+            PendingPosts.Post.announcement(ChatMessage.text("x")));
+    store.inTransaction(
+        tx -> {
+          tx.putDocument(PendingPosts.KIND, key, json);
+          return null;
+        });
+    outlets.drain();
+    store.inTransaction(
+        tx -> {
+          tx.putDocument(PendingPosts.KIND, key, json);
+          return null;
+        });
+    outlets.drain();
+
+    assertThat(fake.messages(NEWS)).extracting(FakeMessage::content).containsExactly("once", "x");
+  }
+
+  @Test
   @DisplayName("toIncidents posts into the thread of each open incident about the target")
   void postsIntoOpenIncidentThreads() {
     fire("web1");
