@@ -3,6 +3,7 @@ package io.ravenwatch.alerts.maintenance;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
@@ -90,6 +91,48 @@ public record MaintenanceWindow(
     // now - duration, if it is not after now.
     Date opening = cronExpression().getTimeAfter(Date.from(now.minus(duration)));
     return opening != null && !opening.toInstant().isAfter(now);
+  }
+
+  /**
+   * The occurrences of a recurring window that were open at some time in {@code from}..{@code to}
+   * (an occurrence still open at {@code to} included; none that closed before the window was
+   * created), oldest first, at most {@code max}: each as a one-off window with id {@code
+   * <id>@<opening>}, so that each can be announced once. A one-off window is its own only
+   * occurrence.
+   */
+  public List<MaintenanceWindow> occurrences(Instant from, Instant to, int max) {
+    if (!recurring()) {
+      return List.of(this);
+    }
+    var out = new ArrayList<MaintenanceWindow>();
+    CronExpression c = cronExpression();
+    Date next = c.getTimeAfter(Date.from(from.minus(duration).minusSeconds(1)));
+    while (next != null && !next.toInstant().isAfter(to) && out.size() < max) {
+      Instant opening = next.toInstant();
+      Instant closing = opening.plus(duration);
+      // An occurrence that closed before the window was created never happened.
+      boolean inRecurrence =
+          (start == null || !opening.isBefore(start))
+              && (end == null || opening.isBefore(end))
+              && closing.isAfter(createdAt);
+      if (inRecurrence) {
+        Instant cut = end != null && end.isBefore(closing) ? end : closing;
+        out.add(
+            new MaintenanceWindow(
+                id + "@" + opening,
+                reason,
+                scope,
+                opening,
+                cut,
+                null,
+                null,
+                zone,
+                createdBy,
+                createdAt));
+      }
+      next = c.getTimeAfter(next);
+    }
+    return out;
   }
 
   private CronExpression cronExpression() {

@@ -29,6 +29,26 @@ class MaintenanceWindowTest {
   }
 
   @Test
+  void occurrencesAreOneOffWindowsPerOpeningCutAtTheRecurrencesEnd() {
+    var w = weekly(null, Instant.parse("2025-03-16T02:00:00Z"));
+    List<MaintenanceWindow> seen =
+        w.occurrences(
+            Instant.parse("2025-03-01T00:00:00Z"), Instant.parse("2025-03-31T00:00:00Z"), 10);
+
+    assertThat(seen)
+        .extracting(MaintenanceWindow::id)
+        .containsExactly(
+            "w@2025-03-02T01:00:00Z", "w@2025-03-09T01:00:00Z", "w@2025-03-16T01:00:00Z");
+    assertThat(seen.getLast().end()).as("cut at the recurrence's end").isEqualTo(w.end());
+    assertThat(seen).noneMatch(MaintenanceWindow::recurring);
+    assertThat(
+            weekly(null, null)
+                .occurrences(Instant.parse("2024-12-01T00:00:00Z"), CREATED.plusSeconds(1), 10))
+        .as("none before the window was created")
+        .isEmpty();
+  }
+
+  @Test
   void weeklyWindowIsOpenOnlyWithinDurationOfEachOpeningInItsZone() {
     var w = weekly(null, null);
     // Sunday 2025-03-09: Paris is UTC+1, the window is 01:00Z to 03:00Z.

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@code /maintenance} uses it for what users do; the application calls {@link #sweep} every few
  * seconds for what happens by time: a scheduled window opening, a window reaching its end. One-off
- * windows only: recurring windows (configured elsewhere) are muted but not announced.
+ * windows, and each occurrence of a recurring one (as {@code <id>@<opening>}).
  */
 public final class MaintenanceDesk {
   private static final Logger logger = LoggerFactory.getLogger(MaintenanceDesk.class);
@@ -60,6 +60,10 @@ public final class MaintenanceDesk {
   private final MaintenanceService service;
   private final Inventory inventory;
   private final LastResults lastResults;
+
+  /** At most this many occurrences of one recurring window are looked at per sweep. */
+  private static final int MAX_OCCURRENCES_PER_SWEEP = 5;
+
   private final Supplier<ChatOutlets> outlets;
   private final Consumer<Collection<Point>> points;
   private final Clock clock;
@@ -211,8 +215,18 @@ public final class MaintenanceDesk {
 
   private void sweep(MaintenanceWindow w, Instant now) {
     if (w.recurring()) {
+      // Each occurrence is announced like a one-off window (marks by occurrence id); older than
+      // STALE ones are past caring, and a cron firing every minute cannot flood the channel.
+      for (MaintenanceWindow occurrence :
+          w.occurrences(now.minus(STALE), now, MAX_OCCURRENCES_PER_SWEEP)) {
+        sweepOneOff(occurrence, now);
+      }
       return;
     }
+    sweepOneOff(w, now);
+  }
+
+  private void sweepOneOff(MaintenanceWindow w, Instant now) {
     Marks marks = book.of(w.id());
     if (marks.ended() != null) {
       return;

@@ -134,6 +134,48 @@ class MaintenanceHousekeepingTest {
   }
 
   @Test
+  @DisplayName("each occurrence of a recurring window is announced at its start and end, once")
+  void announcesEachOccurrenceOfARecurringWindow() throws Exception {
+    clock.set(Instant.parse("2026-11-22T01:30:00Z"));
+    try (var run = new Run()) {
+      run.engine
+          .maintenance()
+          .schedule(
+              new MaintenanceWindow(
+                  "nightly",
+                  "nightly backups",
+                  new MaintenanceWindow.Scope(List.of(), List.of("db"), List.of()),
+                  null,
+                  null,
+                  "0 0 2 * * ?",
+                  Duration.ofHours(1),
+                  java.time.ZoneOffset.UTC,
+                  "config",
+                  clock.instant()));
+      run.desk.sweep();
+      assertThat(outlets.titles()).as("yesterday's occurrence was before it existed").isEmpty();
+
+      clock.set(Instant.parse("2026-11-22T02:00:05Z"));
+      run.desk.sweep();
+      run.desk.sweep();
+      assertThat(outlets.titles()).containsExactly("🔧 Maintenance started");
+
+      clock.set(Instant.parse("2026-11-22T03:00:05Z"));
+      run.desk.sweep();
+      clock.set(Instant.parse("2026-11-23T02:00:05Z"));
+      run.desk.sweep();
+      run.desk.sweep();
+      assertThat(outlets.titles())
+          .containsExactly(
+              "🔧 Maintenance started",
+              "⚠️ Maintenance ended: not all green",
+              "🔧 Maintenance started");
+      assertThat(events()).containsExactly("start", "end", "start");
+      assertThat(points.get(2).time()).isEqualTo(Instant.parse("2026-11-23T02:00:00Z"));
+    }
+  }
+
+  @Test
   @DisplayName("a window that ended long ago while Ravenwatch was down is not announced")
   void staleWindowIsNotAnnounced() throws Exception {
     try (var run = new Run()) {
