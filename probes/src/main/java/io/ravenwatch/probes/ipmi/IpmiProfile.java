@@ -51,6 +51,8 @@ public record IpmiProfile(
    * @param scale how to turn the raw reading into the unit
    * @param status the status column and its map, or {@code null} when the table has none
    * @param thresholds fixed limits on the scaled value, or {@code null}
+   * @param thresholdColumns columns holding each row's own limits (scaled like the reading), or
+   *     {@code null}; a row's limit replaces the fixed one
    * @param entityColumn the column giving {@code entity_id}, or 0 to use the row's index
    * @param skip rows to leave out (absent fans, discrete sensors), or {@code null}
    */
@@ -64,8 +66,16 @@ public record IpmiProfile(
       Scale scale,
       StatusSource status,
       Thresholds thresholds,
+      ThresholdColumns thresholdColumns,
       int entityColumn,
       Skip skip) {}
+
+  /**
+   * The columns of a table that hold each sensor's limits as the BMC knows them (Dell's {@code
+   * temperatureProbeUpperCriticalThreshold} and friends); 0 where the table has none.
+   */
+  public record ThresholdColumns(
+      int warningAbove, int criticalAbove, int warningBelow, int criticalBelow) {}
 
   /**
    * Where a sensor's name comes from: a column of the sensor table, or of another table with the

@@ -7,6 +7,7 @@ import io.ravenwatch.probes.ipmi.IpmiProfile.SensorTable;
 import io.ravenwatch.probes.ipmi.IpmiProfile.Skip;
 import io.ravenwatch.probes.ipmi.IpmiProfile.Status;
 import io.ravenwatch.probes.ipmi.IpmiProfile.StatusSource;
+import io.ravenwatch.probes.ipmi.IpmiProfile.ThresholdColumns;
 import io.ravenwatch.probes.ipmi.IpmiProfile.Thresholds;
 import io.ravenwatch.probes.ipmi.IpmiProfile.UnitSource;
 import java.util.ArrayList;
@@ -90,6 +91,7 @@ final class ProfileParser {
                 "scale",
                 "status",
                 "thresholds",
+                "threshold_columns",
                 "entity_id",
                 "skip"));
     if (m == null) {
@@ -110,6 +112,9 @@ final class ProfileParser {
         m.containsKey("scale") ? scale(path + ".scale", m.get("scale")) : Scale.NONE,
         m.containsKey("status") ? status(path + ".status", m.get("status")) : null,
         m.containsKey("thresholds") ? thresholds(path + ".thresholds", m.get("thresholds")) : null,
+        m.containsKey("threshold_columns")
+            ? thresholdColumns(path + ".threshold_columns", m.get("threshold_columns"))
+            : null,
         m.containsKey("entity_id") ? column(path + ".entity_id", m.get("entity_id")) : 0,
         m.containsKey("skip") ? skip(path + ".skip", m.get("skip")) : null);
   }
@@ -231,6 +236,26 @@ final class ProfileParser {
         optionalNumber(path, m, "critical_above"),
         optionalNumber(path, m, "warning_below"),
         optionalNumber(path, m, "critical_below"));
+  }
+
+  private ThresholdColumns thresholdColumns(String path, Object value) {
+    Map<String, Object> m =
+        map(
+            path,
+            value,
+            Set.of("warning_above", "critical_above", "warning_below", "critical_below"));
+    if (m == null) {
+      return null;
+    }
+    return new ThresholdColumns(
+        optionalColumn(path, m, "warning_above"),
+        optionalColumn(path, m, "critical_above"),
+        optionalColumn(path, m, "warning_below"),
+        optionalColumn(path, m, "critical_below"));
+  }
+
+  private int optionalColumn(String path, Map<String, Object> m, String key) {
+    return m.containsKey(key) ? column(path + "." + key, m.get(key)) : 0;
   }
 
   private Skip skip(String path, Object value) {

@@ -4,6 +4,7 @@ import io.ravenwatch.probes.ipmi.IpmiProfile.Code;
 import io.ravenwatch.probes.ipmi.IpmiProfile.Scale;
 import io.ravenwatch.probes.ipmi.IpmiProfile.SensorTable;
 import io.ravenwatch.probes.ipmi.IpmiProfile.Status;
+import io.ravenwatch.probes.ipmi.IpmiProfile.ThresholdColumns;
 import io.ravenwatch.probes.ipmi.IpmiProfile.Thresholds;
 import io.ravenwatch.probes.ipmi.IpmiProfile.UnitSource;
 import io.ravenwatch.probes.snmp.SnmpTable;
@@ -38,6 +39,11 @@ final class SensorRows {
     cols.add(t.status() == null ? 0 : t.status().column());
     cols.add(t.entityColumn());
     cols.add(t.skip() == null ? 0 : t.skip().column());
+    ThresholdColumns tc = t.thresholdColumns();
+    if (tc != null) {
+      cols.addAll(
+          List.of(tc.warningAbove(), tc.criticalAbove(), tc.warningBelow(), tc.criticalBelow()));
+    }
     cols.remove(0);
     return List.copyOf(cols);
   }
@@ -64,7 +70,8 @@ final class SensorRows {
         continue;
       }
       Double value = scaled(t.scale(), r.number(t.readingColumn()), r);
-      Status status = status(t, r, value);
+      Thresholds limits = thresholds(t, r);
+      Status status = status(t, r, value, limits);
       String entity =
           t.entityColumn() == 0 ? row.index().toDottedString() : r.text(t.entityColumn());
       readings.add(
@@ -74,7 +81,7 @@ final class SensorRows {
               value,
               status,
               entity == null ? row.index().toDottedString() : entity,
-              t.thresholds()));
+              limits));
     }
     return readings;
   }
@@ -122,8 +129,34 @@ final class SensorRows {
     return v;
   }
 
+  /** The row's limits: its own columns' values (scaled), else the table's fixed ones. */
+  static Thresholds thresholds(SensorTable t, RowView r) {
+    Thresholds fixed = t.thresholds();
+    ThresholdColumns tc = t.thresholdColumns();
+    if (tc == null) {
+      return fixed;
+    }
+    Thresholds own =
+        new Thresholds(
+            limit(t, r, tc.warningAbove(), fixed == null ? null : fixed.warningAbove()),
+            limit(t, r, tc.criticalAbove(), fixed == null ? null : fixed.criticalAbove()),
+            limit(t, r, tc.warningBelow(), fixed == null ? null : fixed.warningBelow()),
+            limit(t, r, tc.criticalBelow(), fixed == null ? null : fixed.criticalBelow()));
+    return own.equals(new Thresholds(null, null, null, null)) ? null : own;
+  }
+
+  private static Double limit(SensorTable t, RowView r, int column, Double fallback) {
+    Double raw = column == 0 ? null : r.number(column);
+    return raw == null ? fallback : scaled(t.scale(), raw, r);
+  }
+
   /** The status column's mapped value, made worse (never better) by fixed thresholds. */
   static Status status(SensorTable t, RowView r, Double value) {
+    return status(t, r, value, t.thresholds());
+  }
+
+  /** The status column's mapped value, made worse (never better) by the row's limits. */
+  static Status status(SensorTable t, RowView r, Double value, Thresholds th) {
     Status s = OK;
     if (t.status() != null) {
       String key = r.text(t.status().column());
@@ -132,7 +165,6 @@ final class SensorRows {
               ? new Status(Code.WARNING, "no_status")
               : t.status().map().getOrDefault(key, new Status(Code.WARNING, "unmapped_" + key));
     }
-    Thresholds th = t.thresholds();
     if (th != null && value != null) {
       Status byLimit = OK;
       if (th.criticalAbove() != null && value >= th.criticalAbove()) {

@@ -147,6 +147,28 @@ class IpmiSensorProbeIT {
   }
 
   @Test
+  void writesEachSensorsOwnThresholdsFromTheBmcScaledLikeItsReading() throws InterruptedException {
+    ProbeResult result = run("dell-idrac", "dell-idrac", sim.port(), Duration.ofSeconds(2));
+
+    Point inlet =
+        result.points().stream()
+            .filter(p -> "system_board_inlet_temp".equals(p.tag("name")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(inlet.field("upper_critical")).isEqualTo(47.0);
+    assertThat(inlet.field("upper_warning")).isEqualTo(42.0);
+    assertThat(inlet.field("lower_warning")).isEqualTo(3.0);
+    assertThat(inlet.field("lower_critical")).isEqualTo(-7.0);
+    Point fan =
+        result.points().stream()
+            .filter(p -> "system_board_fan1a".equals(p.tag("name")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(fan.field("lower_critical")).isEqualTo(600.0);
+    assertThat(fan.fields()).doesNotContainKeys("upper_critical", "upper_warning");
+  }
+
+  @Test
   void reportsTheMissingTablesWhenTheAgentLacksTheProfile() throws InterruptedException {
     // the lm-sensors recording has none of iDRAC's tables
     ProbeResult result = run("dell-idrac", "lm-sensors", sim.port(), Duration.ofSeconds(2));

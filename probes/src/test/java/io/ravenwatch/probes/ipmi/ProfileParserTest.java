@@ -69,7 +69,8 @@ class ProfileParserTest {
         .isInstanceOf(IpmiProfileException.class)
         .hasMessage(
             "acme.yml: tables.temps.colour: one of the keys entity_id, entry, name, optional,"
-                + " reading, scale, skip, status, thresholds, unit (unknown key). Found: colour");
+                + " reading, scale, skip, status, threshold_columns, thresholds, unit (unknown key)."
+                + " Found: colour");
   }
 
   @Test

@@ -190,6 +190,7 @@ class SensorRowsTest {
             base.scale(),
             base.status(),
             new IpmiProfile.Thresholds(50.0, 60.0, null, null),
+            null,
             0,
             null);
 
