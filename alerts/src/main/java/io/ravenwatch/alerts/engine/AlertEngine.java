@@ -149,7 +149,7 @@ public final class AlertEngine implements ResultListener, AutoCloseable {
     engine.dispatcher.start();
     engine.ticker.scheduleWithFixedDelay(
         engine::tickGuarded, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
-    if (history != AlertHistory.NONE) {
+    if (history.keeps()) {
       engine.ticker.scheduleWithFixedDelay(
           engine::writeActive, TICK.toMillis(), ACTIVE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -205,10 +205,7 @@ public final class AlertEngine implements ResultListener, AutoCloseable {
           changes.events().forEach(event -> router.onEvent(event, tx));
           return null;
         });
-    if (history != AlertHistory.NONE) {
-      // Building the points renders each event's annotations: not for a history nobody keeps.
-      history.transitions(changes.events());
-    }
+    history.transitions(changes.events());
     return true;
   }
 

@@ -44,8 +44,8 @@ public final class AlertHistory {
   /** Open alerts by severity, written periodically. */
   public static final String ACTIVE = "ravenwatch_alerts_active";
 
-  /** A history that writes nothing (no InfluxDB). */
-  public static final AlertHistory NONE = new AlertHistory(points -> {});
+  /** A history that keeps nothing (no InfluxDB): it builds no points either. */
+  public static final AlertHistory NONE = new AlertHistory(null);
 
   private static final Logger logger = LoggerFactory.getLogger(AlertHistory.class);
   private static final List<String> COPIED_LABELS = List.of("source", "region", "group");
@@ -53,14 +53,23 @@ public final class AlertHistory {
   private final Consumer<Collection<Point>> sink;
 
   /**
-   * @param sink where points go, usually {@code InfluxWriter::write}
+   * @param sink where points go, usually {@code InfluxWriter::write}; null: nowhere (see {@link
+   *     #NONE})
    */
   public AlertHistory(Consumer<Collection<Point>> sink) {
     this.sink = sink;
   }
 
+  /** Whether anything is kept; when not, no points are built (they would render annotations). */
+  public boolean keeps() {
+    return sink != null;
+  }
+
   /** The committed transitions of one change. */
   public void transitions(List<AlertEvent> events) {
+    if (!keeps()) {
+      return;
+    }
     var points = new ArrayList<Point>(events.size());
     for (AlertEvent e : events) {
       String summary = e.annotations().getOrDefault("summary", e.rule());
@@ -79,6 +88,9 @@ public final class AlertHistory {
    * one that resolved meanwhile: the point then names only the fingerprint).
    */
   public void acknowledged(List<Ack> acks, Map<String, AlertRecord> alerts) {
+    if (!keeps()) {
+      return;
+    }
     var points = new ArrayList<Point>(acks.size());
     for (Ack a : acks) {
       AlertRecord r = alerts.get(a.fingerprint());
@@ -96,6 +108,9 @@ public final class AlertHistory {
 
   /** Alerts escalated (not acknowledged in time). */
   public void escalated(List<AlertSummary> alerts, Instant at) {
+    if (!keeps()) {
+      return;
+    }
     var points = new ArrayList<Point>(alerts.size());
     for (AlertSummary a : alerts) {
       String summary = a.annotations().getOrDefault("summary", a.rule());
@@ -111,6 +126,9 @@ public final class AlertHistory {
 
   /** The open alerts at {@code now}, counted by severity. */
   public void active(Instant now, Collection<AlertRecord> alerts) {
+    if (!keeps()) {
+      return;
+    }
     var firing = new EnumMap<Severity, Long>(Severity.class);
     var flapping = new EnumMap<Severity, Long>(Severity.class);
     var pending = new EnumMap<Severity, Long>(Severity.class);

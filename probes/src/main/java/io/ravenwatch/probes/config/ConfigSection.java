@@ -1,6 +1,8 @@
 package io.ravenwatch.probes.config;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,15 +47,15 @@ public record ConfigSection<T extends Record>(
    *     errors, so that a bad probe elsewhere does not hide this section's problems)
    * @param sections the other sections that bound cleanly, by key
    */
-  public record Names(Set<String> targets, java.util.Map<String, Record> sections) {
+  public record Names(Set<String> targets, Map<String, Record> sections) {
     public Names {
       targets = Set.copyOf(targets);
-      sections = java.util.Map.copyOf(sections);
+      sections = Map.copyOf(sections);
     }
 
     /** Another section, when it bound cleanly. */
-    public <S extends Record> java.util.Optional<S> section(ConfigSection<S> other) {
-      return java.util.Optional.ofNullable(sections.get(other.key())).map(other.type()::cast);
+    public <S extends Record> Optional<S> section(ConfigSection<S> other) {
+      return Optional.ofNullable(sections.get(other.key())).map(other.type()::cast);
     }
   }
 
