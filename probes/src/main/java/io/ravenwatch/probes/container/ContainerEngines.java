@@ -1,12 +1,15 @@
 package io.ravenwatch.probes.container;
 
+import io.ravenwatch.probes.config.ConfigErrors;
 import io.ravenwatch.probes.config.ConfigSection;
 import io.ravenwatch.probes.config.OptionalKey;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -44,6 +47,35 @@ public record ContainerEngines(
   public ContainerEngines {
     docker = copy(docker);
     kubernetes = copy(kubernetes);
+  }
+
+  /** The two kinds of engine, by their key under {@code container_engines}. */
+  public enum Kind {
+    DOCKER,
+    KUBERNETES;
+
+    /** {@code docker} or {@code kubernetes}. */
+    public String key() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * Reports at {@code path} when {@code name} is not an engine of that kind: "a docker engine of
+   * container_engines.docker: local, edge1" (or "(none is declared)").
+   */
+  public void checkDeclared(String name, Kind kind, String path, ConfigErrors errors) {
+    Set<String> declared = kind == Kind.DOCKER ? docker.keySet() : kubernetes.keySet();
+    if (!declared.contains(name)) {
+      errors.add(
+          path,
+          "a "
+              + kind.key()
+              + " engine of container_engines."
+              + kind.key()
+              + (declared.isEmpty() ? " (none is declared)" : ": " + String.join(", ", declared)),
+          name);
+    }
   }
 
   /** The Docker engine of that name. */

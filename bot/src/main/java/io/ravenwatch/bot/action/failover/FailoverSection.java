@@ -242,8 +242,7 @@ public final class FailoverSection {
       FailoverConfig failover, ConfigSection.Names names, ConfigErrors errors) {
     Set<String> targets = names.targets();
     // Empty when container_engines has errors of its own: then only those are reported.
-    Optional<Set<String>> engines =
-        names.section(ContainerEngines.SECTION).map(e -> e.docker().keySet());
+    Optional<ContainerEngines> engines = names.section(ContainerEngines.SECTION);
     String expected = "a host or service of the inventory";
     failover
         .services()
@@ -260,16 +259,14 @@ public final class FailoverSection {
                         if (node.target() != null && !targets.contains(node.target())) {
                           errors.add(at + ".nodes." + n + ".target", expected, node.target());
                         }
-                        if (node.docker() != null
-                            && engines.isPresent()
-                            && !engines.get().contains(node.docker().engine())) {
-                          errors.add(
-                              at + ".nodes." + n + ".docker.engine",
-                              "a docker engine of container_engines.docker"
-                                  + (engines.get().isEmpty()
-                                      ? " (none is declared)"
-                                      : ": " + String.join(", ", engines.get())),
-                              node.docker().engine());
+                        if (node.docker() != null && engines.isPresent()) {
+                          engines
+                              .get()
+                              .checkDeclared(
+                                  node.docker().engine(),
+                                  ContainerEngines.Kind.DOCKER,
+                                  at + ".nodes." + n + ".docker.engine",
+                                  errors);
                         }
                       });
               for (int i = 0; i < plan.postChecks().size(); i++) {

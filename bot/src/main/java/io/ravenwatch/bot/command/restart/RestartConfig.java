@@ -66,21 +66,13 @@ public record RestartConfig(
             return;
           }
           String path = "restart.targets." + name + ".";
-          boolean kubernetes = r.kind() == Restartable.Kind.DEPLOYMENT;
-          var declared = kubernetes ? engines.kubernetes().keySet() : engines.docker().keySet();
-          if (!declared.contains(r.engine())) {
-            String kind = kubernetes ? "kubernetes" : "docker";
-            errors.add(
-                path + "engine",
-                "a "
-                    + kind
-                    + " engine of container_engines."
-                    + kind
-                    + (declared.isEmpty()
-                        ? " (none is declared)"
-                        : ": " + String.join(", ", declared)),
-                r.engine());
-          }
+          engines.checkDeclared(
+              r.engine(),
+              r.kind() == Restartable.Kind.DEPLOYMENT
+                  ? ContainerEngines.Kind.KUBERNETES
+                  : ContainerEngines.Kind.DOCKER,
+              path + "engine",
+              errors);
           if (r.target() != null && !names.targets().contains(r.target())) {
             errors.add(path + "target", "a host or service of the inventory", r.target());
           }
