@@ -74,10 +74,13 @@ public final class DiscordOutlets implements ChatOutlets, AutoCloseable {
         new DiscordNotifier(
             config.alertReceiverName(), new DiscordNotifierType.Settings(null, null), link, clock);
     this.pending = engine == null ? null : new PendingPosts(engine.store(), clock);
+    // Without a store nothing waits, so nothing is tried again.
     this.retries =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("discord-pending").daemon().factory());
-    if (pending != null) {
+        pending == null
+            ? null
+            : Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("discord-pending").daemon().factory());
+    if (retries != null) {
       retries.scheduleWithFixedDelay(
           this::drainQuietly, 0, RETRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -233,7 +236,9 @@ public final class DiscordOutlets implements ChatOutlets, AutoCloseable {
   /** Stops trying again; what is pending stays in the store for the next start. */
   @Override
   public void close() {
-    retries.shutdownNow();
+    if (retries != null) {
+      retries.shutdownNow();
+    }
   }
 
   /** The Discord message ids (incident references) of the open incidents about {@code target}. */
